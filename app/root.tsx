@@ -1,0 +1,63 @@
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router";
+import type { Route } from "./+types/root";
+import "./app.css";
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen flex flex-col">
+        <a href="#main-content" className="skip-link sr-only focus:not-sr-only focus:block focus:p-2">Skip to main content</a>
+        <header className="bg-brand text-white">
+          <div className="max-w-6xl mx-auto px-4 py-3 flex flex-wrap items-center justify-between gap-3">
+            <Link to="/" className="text-white! visited:text-white text-2xl font-bold no-underline">Weave</Link>
+            <nav aria-label="Main">
+              <ul className="flex gap-5">
+                <li><Link to="/search" className="text-white! font-bold">Find support</Link></li>
+                <li><Link to="/suggest" className="text-white! font-bold">Suggest a service</Link></li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main-content" tabIndex={-1} className="max-w-6xl w-full mx-auto px-4 py-6 flex-1 focus:outline-none">
+          {children}
+        </main>
+        <footer className="bg-wash border-t-4 border-brand mt-8">
+          <div className="max-w-6xl mx-auto px-4 py-6 text-sm text-muted">
+            <p>Weave: find, compare and buy support with a personal budget, across Yorkshire and the Humber.</p>
+            <p>The listings here are demonstration data: the organisations and services are invented.</p>
+          </div>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const title = notFound ? "Page not found" : isRouteErrorResponse(error) ? `Sorry, there is a problem (${error.status})` : "Sorry, there is a problem with the service";
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <>
+      <title>{`${title} – Weave`}</title>
+      <h1 className="text-3xl font-bold mb-4">{title}</h1>
+      {notFound ? (
+        <p className="mb-4">If you typed the web address, check it is correct. The service may also have been withdrawn.</p>
+      ) : (
+        <p className="mb-4">{isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : "Please try again later."}</p>
+      )}
+      <p><Link to="/search">Search for support</Link></p>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import { data, Link } from "react-router";
+import type { Route } from "./+types/service";
+import { formatDate, formatPrice } from "../directory/format";
+import { parseId } from "../directory/ids";
+import { getService } from "../directory/listings.server";
+import {
+  accessibilityFeatures, days, deliveryModes, nameOf, organisationKinds, paymentRoutes,
+} from "../directory/vocabulary";
+import { ContactList, Freshness, VettingFacts } from "../ui";
+
+export function loader({ params }: Route.LoaderArgs) {
+  const id = parseId(params.id);
+  const found = id === null ? null : getService(id);
+  if (!found) throw data("No such service", { status: 404 });
+  return found;
+}
+
+export const meta = ({ data: d }: Route.MetaArgs) => [
+  { title: d ? `${d.service.name} – ${d.organisation.name} – Weave` : "Service not found – Weave" },
+  { name: "description", content: d?.service.description.slice(0, 160) ?? "" },
+];
+
+export default function Service({ loaderData: d }: Route.ComponentProps) {
+  const s = d.service;
+  const o = d.organisation;
+  return (
+    <article>
+      <p className="text-muted mb-1">{d.categoryName}</p>
+      <h1 className="text-4xl font-bold mb-2">{s.name}</h1>
+      <p className="text-xl mb-4">
+        by <Link to={`/organisations/${o.id}`}>{o.name}</Link>{" "}
+        <span className="text-muted">· {nameOf(organisationKinds, o.kind)}</span>
+      </p>
+      <p className="text-3xl font-bold mb-4">{formatPrice(s.pricePence, s.priceUnit)}</p>
+      <Freshness updatedAt={s.updatedAt} />
+      <p className="text-lg my-4 max-w-3xl">{s.description}</p>
+
+      <div className="grid gap-x-10 md:grid-cols-2">
+        <section aria-labelledby="how-heading">
+          <h2 id="how-heading" className="text-2xl font-bold mt-4 mb-2">How and when</h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+            <dt className="font-bold">Where</dt>
+            <dd>{s.deliveryModes.map((m) => nameOf(deliveryModes, m)).join(", ")}</dd>
+            {s.capacityFree !== null && (<><dt className="font-bold">Places free</dt><dd>{s.capacityFree === 0 ? "Full at the moment" : s.capacityFree}</dd></>)}
+            <dt className="font-bold">Languages</dt>
+            <dd>{s.languages.join(", ")}</dd>
+            <dt className="font-bold">You can pay by</dt>
+            <dd>{s.paymentRoutes.map((p) => nameOf(paymentRoutes, p)).join(", ")}</dd>
+          </dl>
+          <table className="mt-4 w-full max-w-sm">
+            <caption className="text-left font-bold mb-1">Days and times</caption>
+            <thead className="sr-only"><tr><th scope="col">Day</th><th scope="col">Times</th></tr></thead>
+            <tbody>
+              {days.map((day) => {
+                const slot = s.availability.find((a) => a.day === day.slug);
+                return (
+                  <tr key={day.slug} className="border-b border-line">
+                    <th scope="row" className="text-left font-normal py-1">{day.name}</th>
+                    <td className={slot ? "" : "text-muted"}>{slot ? `${slot.from} to ${slot.to}` : "Not available"}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+
+        <section aria-labelledby="access-heading">
+          <h2 id="access-heading" className="text-2xl font-bold mt-4 mb-2">Accessibility</h2>
+          {s.accessibility.length
+            ? <ul className="list-disc pl-6">{s.accessibility.map((a) => <li key={a}>{nameOf(accessibilityFeatures, a)}</li>)}</ul>
+            : <p className="text-muted">The provider has not told us about accessibility features. Ask them before you go.</p>}
+
+          <h2 className="text-2xl font-bold mt-6 mb-2">Checks</h2>
+          <VettingFacts vetting={{ ...o, cqcRatingDate: o.cqcRatingDate ? formatDate(o.cqcRatingDate) : null }} />
+          {o.cqcLocationId && <p className="text-sm text-muted mt-1">CQC location {o.cqcLocationId}</p>}
+        </section>
+      </div>
+
+      <section aria-labelledby="where-heading">
+        <h2 id="where-heading" className="text-2xl font-bold mt-6 mb-2">Where it is</h2>
+        <p>{d.townName}{s.postcode ? `, ${s.postcode}` : ""} ({d.areaName} council area)</p>
+        <p className="text-muted">Map reference: latitude {s.lat.toFixed(4)}, longitude {s.lng.toFixed(4)}</p>
+        {s.deliveryModes.includes("home") && <p>Visits homes up to {s.radiusMiles} miles from {d.townName}.</p>}
+      </section>
+
+      <section aria-labelledby="contact-heading">
+        <h2 id="contact-heading" className="text-2xl font-bold mt-6 mb-2">Contact {o.name}</h2>
+<ContactList phone={o.phone} email={o.email} website={o.website} />
+      </section>
+      <p className="mt-6 no-print"><Link to={`/search?category=${s.categorySlug}&near=${s.townSlug}`}>More {d.categoryName.toLowerCase()} near {d.townName}</Link></p>
+    </article>
+  );
+}

@@ -1,0 +1,3 @@
+export * from "./fields";
+export * from "./listing";
+export * from "./messages";

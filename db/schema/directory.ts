@@ -1,0 +1,106 @@
+import { sql } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type {
+  AccessibilityFeature, CategorySlug, CqcRating, Day, DeliveryMode, OrganisationKind, PaymentRoute, PriceUnit,
+} from "../../app/directory/vocabulary";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+// Reference data, upserted from app/directory/{vocabulary,region}.ts by `npm run db:migrate`.
+export const localAuthorities = sqliteTable("local_authorities", {
+  slug: text().primaryKey(),
+  name: text().notNull(),
+});
+
+export const towns = sqliteTable("towns", {
+  slug: text().primaryKey(),
+  name: text().notNull(),
+  areaSlug: text().notNull().references(() => localAuthorities.slug),
+  lat: real().notNull(),
+  lng: real().notNull(),
+});
+
+export const categories = sqliteTable("categories", {
+  slug: text().$type<CategorySlug>().primaryKey(),
+  name: text().notNull(),
+  blurb: text().notNull(),
+  position: integer().notNull(),
+});
+
+export const organisations = sqliteTable("organisations", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  name: text().notNull(),
+  kind: text().$type<OrganisationKind>().notNull(),
+  description: text().notNull(),
+  phone: text(),
+  email: text(),
+  website: text(),
+  addressLine: text(),
+  townSlug: text().notNull().references(() => towns.slug),
+  postcode: text(),
+  lat: real().notNull(),
+  lng: real().notNull(),
+  areaServed: text().notNull(),
+  staffCount: integer(),
+  cqcLocationId: text(),
+  cqcRating: text().$type<CqcRating>(),
+  cqcRatingDate: text(),
+  dbsChecked: integer({ mode: "boolean" }).notNull().default(false),
+  insured: integer({ mode: "boolean" }).notNull().default(false),
+  safeguardingTrained: integer({ mode: "boolean" }).notNull().default(false),
+  status: text().$type<"published" | "withdrawn">().notNull().default("published"),
+  createdAt: text().notNull().default(now),
+  updatedAt: text().notNull().default(now),
+}, (t) => [index("organisations_town_idx").on(t.townSlug)]);
+
+export type Availability = { day: Day; from: string; to: string };
+
+export const services = sqliteTable("services", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  organisationId: integer().notNull().references(() => organisations.id),
+  name: text().notNull(),
+  categorySlug: text().$type<CategorySlug>().notNull().references(() => categories.slug),
+  description: text().notNull(),
+  pricePence: integer().notNull(),
+  priceUnit: text().$type<PriceUnit>().notNull(),
+  deliveryModes: text({ mode: "json" }).$type<DeliveryMode[]>().notNull(),
+  availability: text({ mode: "json" }).$type<Availability[]>().notNull(),
+  capacityFree: integer(),
+  accessibility: text({ mode: "json" }).$type<AccessibilityFeature[]>().notNull(),
+  languages: text({ mode: "json" }).$type<string[]>().notNull(),
+  paymentRoutes: text({ mode: "json" }).$type<PaymentRoute[]>().notNull(),
+  townSlug: text().notNull().references(() => towns.slug),
+  postcode: text(),
+  lat: real().notNull(),
+  lng: real().notNull(),
+  radiusMiles: integer().notNull(),
+  status: text().$type<"published" | "withdrawn">().notNull().default("published"),
+  createdAt: text().notNull().default(now),
+  // "Checked N days ago": the last time the provider confirmed the listing is right.
+  updatedAt: text().notNull().default(now),
+}, (t) => [
+  index("services_organisation_idx").on(t.organisationId),
+  index("services_category_idx").on(t.categorySlug),
+  index("services_town_idx").on(t.townSlug),
+]);
+
+// A small local service someone told us about; public only once a moderator approves it.
+export const suggestions = sqliteTable("suggestions", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  serviceName: text().notNull(),
+  organisationName: text(),
+  categorySlug: text().$type<CategorySlug>().notNull().references(() => categories.slug),
+  description: text().notNull(),
+  townSlug: text().notNull().references(() => towns.slug),
+  postcode: text(),
+  deliveryModes: text({ mode: "json" }).$type<DeliveryMode[]>().notNull(),
+  days: text({ mode: "json" }).$type<Day[]>().notNull(),
+  contactPhone: text(),
+  contactWebsite: text(),
+  // The suggester's own email, only so a moderator can ask a question; never published.
+  suggesterEmail: text(),
+  status: text().$type<"pending" | "approved" | "rejected">().notNull().default("pending"),
+  createdAt: text().notNull().default(now),
+  reviewedAt: text(),
+  reviewNote: text(),
+}, (t) => [index("suggestions_status_idx").on(t.status, t.createdAt)]);

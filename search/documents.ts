@@ -1,0 +1,68 @@
+// Maps published listings in the database to the documents every engine indexes.
+import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import type { Tx } from "../db/client";
+import { localAuthorities, organisations, services, towns } from "../db/schema";
+import { days as dayList } from "../app/directory/vocabulary";
+import type { ServiceDocument } from "./port";
+
+const documentQuery = (tx: Tx) =>
+  tx.select({ service: services, organisation: organisations, townName: towns.name, area: localAuthorities })
+    .from(services)
+    .innerJoin(organisations, eq(organisations.id, services.organisationId))
+    .innerJoin(towns, eq(towns.slug, services.townSlug))
+    .innerJoin(localAuthorities, eq(localAuthorities.slug, towns.areaSlug));
+
+type Row = Awaited<ReturnType<ReturnType<typeof documentQuery>["all"]>>[number];
+
+const published = and(eq(services.status, "published"), eq(organisations.status, "published"));
+
+function toDocument({ service: s, organisation: o, townName, area }: Row): ServiceDocument {
+  const openDays = new Set(s.availability.map((a) => a.day));
+  return {
+    id: s.id,
+    title: s.name,
+    description: s.description,
+    category: s.categorySlug,
+    organisationId: o.id,
+    organisationName: o.name,
+    organisationKind: o.kind,
+    town: s.townSlug,
+    townName,
+    area: area.slug,
+    areaName: area.name,
+    postcode: s.postcode,
+    lat: s.lat,
+    lng: s.lng,
+    pricePence: s.pricePence,
+    priceUnit: s.priceUnit,
+    delivery: s.deliveryModes,
+    days: dayList.map((d) => d.slug).filter((d) => openDays.has(d)),
+    accessibility: s.accessibility,
+    payment: s.paymentRoutes,
+    vetting: { cqcRating: o.cqcRating, dbsChecked: o.dbsChecked, insured: o.insured, safeguardingTrained: o.safeguardingTrained },
+    rating: null,
+    ratingCount: 0,
+    updatedAt: s.updatedAt,
+  };
+}
+
+/** Documents for the given services that are published; ids missing from the map should leave the index. */
+export function loadDocuments(tx: Tx, ids: number[]): Map<number, ServiceDocument> {
+  const found = new Map<number, ServiceDocument>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = documentQuery(tx).where(and(published, inArray(services.id, ids.slice(i, i + 500)))).all();
+    for (const row of rows) found.set(row.service.id, toDocument(row));
+  }
+  return found;
+}
+
+/** Every published service, in id order, a batch at a time (keyset paging, so memory stays flat). */
+export function* allDocuments(tx: Tx, batchSize = 2000): Generator<ServiceDocument[]> {
+  let after = 0;
+  for (;;) {
+    const rows = documentQuery(tx).where(and(published, gt(services.id, after))).orderBy(asc(services.id)).limit(batchSize).all();
+    if (rows.length === 0) return;
+    yield rows.map(toDocument);
+    after = rows[rows.length - 1]!.service.id;
+  }
+}

@@ -1,0 +1,46 @@
+// `npm run db:seed [-- --listings N --reset]`: fills the database with the demo region and indexes it.
+// Without --reset an already seeded database is left alone, so `npm run demo` keeps your changes.
+import { parseArgs } from "node:util";
+import { count } from "drizzle-orm";
+import { db } from "../db/client";
+import { organisations, searchOutbox, services, suggestions } from "../db/schema";
+import { EmbeddedEngine } from "../search/engines/embedded";
+import { reindex } from "../search/outbox";
+import { searchEngine } from "../search/engine";
+import { generateRegion } from "./generate";
+
+const { values } = parseArgs({
+  options: { listings: { type: "string", default: "2000" }, reset: { type: "boolean", default: false }, seed: { type: "string" } },
+});
+const listings = Number(values.listings);
+if (!Number.isInteger(listings) || listings < 1 || listings > 1_000_000) {
+  console.error("--listings must be a whole number from 1 to 1,000,000");
+  process.exit(2);
+}
+
+const existing = db.select({ n: count() }).from(services).get()?.n ?? 0;
+if (existing > 0 && !values.reset) {
+  console.log(`Already seeded (${existing} services); pass --reset to start again.`);
+  process.exit(0);
+}
+
+const started = Date.now();
+const region = generateRegion({ listings, seed: values.seed ? Number(values.seed) : undefined });
+db.transaction((tx) => {
+  tx.delete(searchOutbox).run();
+  tx.delete(suggestions).run();
+  tx.delete(services).run();
+  tx.delete(organisations).run();
+  for (const { services: list, ...org } of region) {
+    const { id } = tx.insert(organisations).values(org).returning({ id: organisations.id }).get();
+    for (let i = 0; i < list.length; i += 100) {
+      tx.insert(services).values(list.slice(i, i + 100).map((s) => ({ ...s, organisationId: id }))).run();
+    }
+  }
+});
+console.log(`Seeded ${region.length} organisations and ${listings} services in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+
+const engine = searchEngine();
+await reindex(db, engine);
+if (engine instanceof EmbeddedEngine) db.$client.pragma("optimize");
+console.log(`Indexed for ${engine.name} search in ${((Date.now() - started) / 1000).toFixed(1)} s in all.`);

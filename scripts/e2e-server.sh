@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Started by Playwright (playwright.config.ts): builds the app, gives it a freshly seeded
+# database of its own, and serves it the way production does.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DATABASE_PATH="tests/.tmp/e2e.db"
+export PORT="${PORT:-3100}"
+rm -f "$DATABASE_PATH" "$DATABASE_PATH-wal" "$DATABASE_PATH-shm"
+npm run build --silent
+npx tsx db/migrate.ts
+npx tsx seeds/seed.ts --listings 1500 --reset
+exec npx react-router-serve ./build/server/index.js

@@ -3,11 +3,11 @@
 import { parseArgs } from "node:util";
 import { count } from "drizzle-orm";
 import { db } from "../db/client";
-import { organisations, searchOutbox, services, suggestions } from "../db/schema";
-import { EmbeddedEngine } from "../search/engines/embedded";
-import { reindex } from "../search/outbox";
+import { services } from "../db/schema";
 import { searchEngine } from "../search/engine";
+import { reindex } from "../search/outbox";
 import { generateRegion } from "./generate";
+import { loadRegion } from "./load";
 
 const { values } = parseArgs({
   options: { listings: { type: "string", default: "2000" }, reset: { type: "boolean", default: false }, seed: { type: "string" } },
@@ -26,21 +26,10 @@ if (existing > 0 && !values.reset) {
 
 const started = Date.now();
 const region = generateRegion({ listings, seed: values.seed ? Number(values.seed) : undefined });
-db.transaction((tx) => {
-  tx.delete(searchOutbox).run();
-  tx.delete(suggestions).run();
-  tx.delete(services).run();
-  tx.delete(organisations).run();
-  for (const { services: list, ...org } of region) {
-    const { id } = tx.insert(organisations).values(org).returning({ id: organisations.id }).get();
-    for (let i = 0; i < list.length; i += 100) {
-      tx.insert(services).values(list.slice(i, i + 100).map((s) => ({ ...s, organisationId: id }))).run();
-    }
-  }
-});
+loadRegion(db, region, { reset: true });
 console.log(`Seeded ${region.length} organisations and ${listings} services in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 
 const engine = searchEngine();
 await reindex(db, engine);
-if (engine instanceof EmbeddedEngine) db.$client.pragma("optimize");
+db.$client.pragma("optimize");
 console.log(`Indexed for ${engine.name} search in ${((Date.now() - started) / 1000).toFixed(1)} s in all.`);

@@ -35,16 +35,21 @@ export type ParsedSearch =
 const single = ["q", "near", "postcode", "radius", "sort", "page", "category", "area", "price", "free", "kind"] as const;
 const multi = ["delivery", "day", "access", "pay"] as const;
 
+// An empty box in a submitted form means "not given", not zero.
+const blank = (v: unknown) => (v === "" ? undefined : v);
+
 const Fields = z.object({
   q: z.string().max(MAX_QUERY_LENGTH, `Search words must be ${MAX_QUERY_LENGTH} characters or fewer`),
-  radius: z.union([z.literal(""), z.coerce.number({ error: "Distance must be a number of miles" })
+  radius: z.preprocess(blank, z.coerce.number({ error: "Distance must be a number of miles" })
     .int("Distance must be a whole number of miles")
     .min(1, "Distance must be at least 1 mile")
-    .max(100, "Distance must be 100 miles or less")]),
-  page: z.union([z.literal(""), z.coerce.number({ error: "Page must be a number" })
+    .max(100, "Distance must be 100 miles or less")
+    .default(DEFAULT_RADIUS)),
+  page: z.preprocess(blank, z.coerce.number({ error: "Page must be a number" })
     .int("Page must be a whole number")
     .min(1, "Page must be 1 or more")
-    .max(MAX_PAGE, `Page must be ${MAX_PAGE} or less`)]),
+    .max(MAX_PAGE, `Page must be ${MAX_PAGE} or less`)
+    .default(1)),
 });
 
 export function parseSearchParams(params: URLSearchParams): ParsedSearch {
@@ -122,9 +127,9 @@ export function parseSearchParams(params: URLSearchParams): ParsedSearch {
       text: data.q,
       filters,
       location,
-      radiusMiles: data.radius === "" ? DEFAULT_RADIUS : data.radius,
+      radiusMiles: data.radius,
       sort,
-      page: data.page === "" ? 1 : data.page,
+      page: data.page,
     },
   };
 }

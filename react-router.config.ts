@@ -2,6 +2,8 @@ import type { Config } from "@react-router/dev/config";
 
 export default {
   ssr: true,
+  // The benchmark builds into a directory of its own, so it never races a test run's build.
+  buildDirectory: process.env.WEAVE_BUILD_DIR ?? "build",
   // Opt in to React Router 8's behaviour now, so the later upgrade changes nothing.
   future: {
     v8_middleware: true,

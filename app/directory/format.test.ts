@@ -6,6 +6,9 @@ describe("prices people read", () => {
     expect(formatPence(1800)).toBe("£18");
     expect(formatPence(450)).toBe("£4.50");
     expect(formatPence(123456)).toBe("£1,234.56");
+    expect(formatPence(100000000)).toBe("£1,000,000");
+    expect(formatPence(5)).toBe("£0.05");
+    expect(formatPence(-2550)).toBe("-£25.50");
   });
   test("a price says its unit, and free says Free", () => {
     expect(formatPrice(1800, "hour")).toBe("£18 an hour");

@@ -6,13 +6,12 @@ const DAY_MS = 86_400_000;
 export const STALE_AFTER_DAYS = 365;
 
 export function formatPence(pence: number): string {
-  const pounds = pence / 100;
-  return pounds.toLocaleString("en-GB", {
-    style: "currency",
-    currency: "GBP",
-    minimumFractionDigits: pence % 100 === 0 ? 0 : 2,
-    maximumFractionDigits: 2,
-  });
+  // Hand-rolled: Intl currency formatting costs more than the rest of a result card together.
+  const sign = pence < 0 ? "-" : "";
+  const abs = Math.abs(Math.round(pence));
+  const pounds = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const rest = abs % 100;
+  return `${sign}£${pounds}${rest ? `.${String(rest).padStart(2, "0")}` : ""}`;
 }
 
 /** "£18 an hour", "£4.50 a session", "£250 each", "Free". */

@@ -88,6 +88,7 @@ export class EmbeddedEngine implements SearchEngine {
   private columns = new ColumnStore();
   private vocabulary = new Vocabulary();
   private loaded = { epoch: -1, generation: -1 };
+  private recent = new Map<string, NonNullable<Candidates>>();
 
   constructor(private sqlite: Database.Database) {}
 
@@ -110,6 +111,7 @@ export class EmbeddedEngine implements SearchEngine {
         if (!row[1]) this.vocabulary.add(Object.values(ftsText(JSON.parse(row[15]) as ServiceDocument)).flatMap(indexWords));
       }
     }
+    if (epoch !== this.loaded.epoch || generation !== this.loaded.generation) this.recent.clear();
     this.loaded = { epoch, generation };
   }
 
@@ -149,6 +151,18 @@ export class EmbeddedEngine implements SearchEngine {
    * costs about 30 ms per 50,000 matches; these column-filtered lookups cost a few.)
    */
   private candidates(groups: string[], ranked: boolean): Candidates {
+    // A results page asks for the same words several times (facet counts for single-choice
+    // filters, a relaxed search): keep the last few answers until the index changes.
+    const key = `${ranked}|${groups.join(" AND ")}`;
+    const cached = this.recent.get(key);
+    if (cached) return cached;
+    const found = this.findCandidates(groups, ranked);
+    if (this.recent.size >= 16) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(key, found);
+    return found;
+  }
+
+  private findCandidates(groups: string[], ranked: boolean): NonNullable<Candidates> {
     const rows = this.matchingRows(groups.join(" AND "));
     if (!ranked) return { rows, rank: null };
     const score = new Float64Array(this.columns.size);

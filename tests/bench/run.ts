@@ -1,0 +1,122 @@
+// `npm run bench [-- --listings 100000 --seconds 20 --connections 20]`
+// Seeds a temporary database, times 200 representative searches through the engine and through
+// the directory service, then loads the built search page with autocannon. Prints a Markdown
+// report (also saved to tests/.tmp/bench-report.md) for docs/benchmarks.md.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { percentiles, representativeQueries } from "./queries";
+
+const { values } = parseArgs({
+  options: {
+    listings: { type: "string", default: "100000" },
+    seconds: { type: "string", default: "20" },
+    connections: { type: "string", default: "20" },
+    port: { type: "string", default: "3456" },
+  },
+});
+const listings = Number(values.listings);
+const dir = mkdtempSync(join(tmpdir(), "weave-bench-"));
+const dbPath = join(dir, "bench.db");
+const env = { ...process.env, DATABASE_PATH: dbPath, SEARCH_SYNC_INTERVAL_MS: "0", NODE_ENV: "production" };
+const tsx = (...args: string[]) => execFileSync(process.execPath, ["--import", "tsx", ...args], { env, stdio: "inherit" });
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const lines: string[] = [];
+const report = (line = "") => { lines.push(line); console.log(line); };
+
+try {
+  let t = performance.now();
+  tsx("db/migrate.ts");
+  tsx("seeds/seed.ts", "--listings", String(listings), "--reset");
+  const seedSeconds = (performance.now() - t) / 1000;
+
+  // This process becomes a server process of its own for the in-process timings.
+  Object.assign(process.env, env);
+  const { db } = await import("../../db/client");
+  const { EmbeddedEngine } = await import("../../search/engines/embedded");
+  const { searchDirectory } = await import("../../app/directory/search.server");
+  const queries = representativeQueries(200);
+
+  const engine = new EmbeddedEngine(db.$client);
+  t = performance.now();
+  engine.refresh();
+  const coldLoad = performance.now() - t;
+  for (const q of queries) await engine.search(q.request); // warm: the first pass fills caches
+  const engineTimes: number[] = [];
+  let totalHits = 0;
+  for (const q of queries) {
+    t = performance.now();
+    totalHits += (await engine.search(q.request)).total;
+    engineTimes.push(performance.now() - t);
+  }
+  const directoryTimes: number[] = [];
+  for (const q of queries) {
+    const input = {
+      text: q.request.text, filters: q.request.filters, sort: q.request.sort, page: 1, radiusMiles: q.request.near?.radiusMiles ?? 10,
+      location: q.request.near ? { ...q.request.near, label: "", town: "", area: "", postcode: null } : null,
+    };
+    t = performance.now();
+    await searchDirectory(input);
+    directoryTimes.push(performance.now() - t);
+  }
+
+  // The page, as a browser gets it: built app, real HTTP, 20 connections.
+  const buildDir = join("tests", ".tmp", "bench-build"); // inside the project, so node_modules resolve
+  execFileSync("npm", ["run", "build", "--silent"], { env: { ...env, WEAVE_BUILD_DIR: buildDir }, stdio: "inherit" });
+  const server = spawn(process.execPath, ["node_modules/@react-router/serve/bin.js", join(buildDir, "server", "index.js")], {
+    env: { ...env, PORT: values.port },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${values.port}`;
+  try {
+    for (let i = 0; ; i++) {
+      try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not up yet */ }
+      if (i > 100) throw new Error("server did not start");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await fetch(`${base}${queries[0]!.url}`); // warm the server's search cache
+    const latencies: number[] = [];
+    const run = autocannon({
+      url: base,
+      connections: Number(values.connections),
+      duration: Number(values.seconds),
+      requests: queries.map((q) => ({ method: "GET", path: q.url })),
+    });
+    run.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+    const result = await run;
+    const http = percentiles(latencies);
+
+    const cpu = cpus()[0]?.model ?? "unknown CPU";
+    report(`### Search at ${listings.toLocaleString("en-GB")} listings (embedded engine)`);
+    report();
+    report(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}. ` +
+      `Run on ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --listings ${listings}\`.`);
+    report();
+    report(`Seeding and indexing ${listings.toLocaleString("en-GB")} listings: ${seedSeconds.toFixed(1)} s. ` +
+      `Loading the engine's in-process cache on a cold start: ${ms(coldLoad)}.`);
+    report();
+    report("| measure | p50 | p95 | p99 | max |");
+    report("| --- | --- | --- | --- | --- |");
+    const row = (label: string, s: number[]) => {
+      const p = percentiles(s);
+      report(`| ${label} | ${ms(p.p50)} | ${ms(p.p95)} | ${ms(p.p99)} | ${ms(p.max)} |`);
+    };
+    row("engine search (200 queries, warm)", engineTimes);
+    row("directory search incl. alternative facet counts and search log", directoryTimes);
+    report(`| search page over HTTP, ${values.connections} connections, ${values.seconds} s | ${ms(http.p50)} | ${ms(http.p95)} | ${ms(http.p99)} | ${ms(http.max)} |`);
+    report();
+    report(`Search page throughput: **${result.requests.average.toFixed(0)} requests/s** on average ` +
+      `(${result.requests.total.toLocaleString("en-GB")} requests, ${result.non2xx} non-2xx, ${result.errors} errors). ` +
+      `Average results per query: ${Math.round(totalHits / queries.length).toLocaleString("en-GB")}.`);
+  } finally {
+    server.kill();
+  }
+  mkdirSync("tests/.tmp", { recursive: true });
+  writeFileSync("tests/.tmp/bench-report.md", `${lines.join("\n")}\n`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(0);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type {
   AccessibilityFeature, CategorySlug, CqcRating, Day, DeliveryMode, OrganisationKind, PaymentRoute, PriceUnit,
 } from "../../app/directory/vocabulary";
@@ -45,13 +45,25 @@ export const organisations = sqliteTable("organisations", {
   cqcLocationId: text(),
   cqcRating: text().$type<CqcRating>(),
   cqcRatingDate: text(),
+  // "Registered" or "Deregistered", as the CQC care directory last said; null until it was read.
+  cqcRegistrationStatus: text(),
+  // When the CQC facts above were last taken from the CQC care directory (the page cites it);
+  // null when they came from the provider or an earlier import.
+  cqcCheckedAt: text(),
   dbsChecked: integer({ mode: "boolean" }).notNull().default(false),
   insured: integer({ mode: "boolean" }).notNull().default(false),
   safeguardingTrained: integer({ mode: "boolean" }).notNull().default(false),
   status: text().$type<"published" | "withdrawn">().notNull().default("published"),
+  // The organisation's id in the directory it was imported from (an Open Referral organization id),
+  // so importing the same data again updates it instead of adding a copy.
+  externalId: text(),
   createdAt: text().notNull().default(now),
   updatedAt: text().notNull().default(now),
-}, (t) => [index("organisations_town_idx").on(t.townSlug)]);
+}, (t) => [
+  index("organisations_town_idx").on(t.townSlug),
+  uniqueIndex("organisations_external_id_idx").on(t.externalId).where(sql`${t.externalId} IS NOT NULL`),
+  index("organisations_cqc_location_idx").on(t.cqcLocationId),
+]);
 
 export type Availability = { day: Day; from: string; to: string };
 
@@ -75,6 +87,8 @@ export const services = sqliteTable("services", {
   lng: real().notNull(),
   radiusMiles: integer().notNull(),
   status: text().$type<"published" | "withdrawn">().notNull().default("published"),
+  // The service's id in the directory it was imported from (an Open Referral service id).
+  externalId: text(),
   createdAt: text().notNull().default(now),
   // "Checked N days ago": the last time the provider confirmed the listing is right.
   updatedAt: text().notNull().default(now),
@@ -82,6 +96,7 @@ export const services = sqliteTable("services", {
   index("services_organisation_idx").on(t.organisationId),
   index("services_category_idx").on(t.categorySlug),
   index("services_town_idx").on(t.townSlug),
+  uniqueIndex("services_external_id_idx").on(t.externalId).where(sql`${t.externalId} IS NOT NULL`),
 ]);
 
 // A small local service someone told us about; public only once a moderator approves it.

@@ -53,6 +53,10 @@ export const organisations = sqliteTable("organisations", {
   dbsChecked: integer({ mode: "boolean" }).notNull().default(false),
   insured: integer({ mode: "boolean" }).notNull().default(false),
   safeguardingTrained: integer({ mode: "boolean" }).notNull().default(false),
+  // Registration facts a provider states; shown as "stated by the provider" until a moderator verifies them.
+  charityNumber: text(),
+  companyNumber: text(),
+  insuranceExpiresOn: text(),
   status: text().$type<"published" | "withdrawn">().notNull().default("published"),
   // The organisation's id in the directory it was imported from (an Open Referral organization id),
   // so importing the same data again updates it instead of adding a copy.
@@ -66,6 +70,7 @@ export const organisations = sqliteTable("organisations", {
 ]);
 
 export type Availability = { day: Day; from: string; to: string };
+export type ServiceStatus = "draft" | "published" | "withdrawn";
 
 export const services = sqliteTable("services", {
   id: integer().primaryKey({ autoIncrement: true }),
@@ -86,7 +91,8 @@ export const services = sqliteTable("services", {
   lat: real().notNull(),
   lng: real().notNull(),
   radiusMiles: integer().notNull(),
-  status: text().$type<"published" | "withdrawn">().notNull().default("published"),
+  // A provider's new service is a draft until they publish it; unpublishing withdraws it.
+  status: text().$type<ServiceStatus>().notNull().default("published"),
   // The service's id in the directory it was imported from (an Open Referral service id).
   externalId: text(),
   createdAt: text().notNull().default(now),
@@ -117,5 +123,29 @@ export const suggestions = sqliteTable("suggestions", {
   status: text().$type<"pending" | "approved" | "rejected">().notNull().default("pending"),
   createdAt: text().notNull().default(now),
   reviewedAt: text(),
+  reviewedBy: integer(),
   reviewNote: text(),
+  /** The listing an approved suggestion became. */
+  serviceId: integer().references(() => services.id),
 }, (t) => [index("suggestions_status_idx").on(t.status, t.createdAt)]);
+
+export const vettingFacts = ["cqc-registration", "charity-number", "company-number", "dbs-checked", "insurance", "safeguarding-training"] as const;
+export type VettingFact = (typeof vettingFacts)[number];
+
+// A vetting fact a provider claims. It shows as "stated by the provider" until a moderator
+// verifies it; verified, it becomes the organisation's fact.
+export const vettingClaims = sqliteTable("vetting_claims", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  organisationId: integer().notNull().references(() => organisations.id),
+  fact: text().$type<VettingFact>().notNull(),
+  /** The reference claimed (CQC location id, charity or company number), when the fact has one. */
+  value: text(),
+  /** For insurance: when the policy ends. */
+  expiresOn: text(),
+  status: text().$type<"claimed" | "verified" | "rejected">().notNull().default("claimed"),
+  claimedBy: integer().notNull(),
+  claimedAt: text().notNull().default(now),
+  reviewedBy: integer(),
+  reviewedAt: text(),
+  reason: text(),
+}, (t) => [index("vetting_claims_status_idx").on(t.status, t.claimedAt), index("vetting_claims_organisation_idx").on(t.organisationId)]);

@@ -1,6 +1,49 @@
-import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router";
+import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
+import { currentActor } from "./accounts/actor.server";
+import { isModerator } from "./accounts/permissions";
+import { securityMiddleware } from "./security.server";
 import "./app.css";
+
+export const middleware: Route.MiddlewareFunction[] = [securityMiddleware];
+
+export function loader({ context }: Route.LoaderArgs) {
+  const actor = currentActor(context);
+  return {
+    user: actor && {
+      name: actor.user.name,
+      organisations: actor.organisations.length > 0,
+      moderator: isModerator(actor),
+    },
+  };
+}
+
+function Navigation() {
+  const user = useRouteLoaderData<typeof loader>("root")?.user;
+  const link = "text-white! font-bold";
+  return (
+    <nav aria-label="Main">
+      <ul className="flex flex-wrap items-center gap-x-5 gap-y-1">
+        <li><Link to="/search" className={link}>Find support</Link></li>
+        <li><Link to="/suggest" className={link}>Suggest a service</Link></li>
+        {user?.organisations && <li><Link to="/provider" className={link}>Your organisations</Link></li>}
+        {user?.moderator && <li><Link to="/moderation" className={link}>Moderation</Link></li>}
+        {user ? (
+          <>
+            <li><Link to="/account" className={link}>Your account<span className="sr-only"> ({user.name})</span></Link></li>
+            <li>
+              <Form method="post" action="/logout">
+                <button type="submit" className="text-white underline font-bold cursor-pointer">Log out</button>
+              </Form>
+            </li>
+          </>
+        ) : (
+          <li><Link to="/login" className={link}>Log in</Link></li>
+        )}
+      </ul>
+    </nav>
+  );
+}
 
 export function Layout({ children }: { children: React.ReactNode }) {
   return (
@@ -16,12 +59,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <header className="bg-brand text-white">
           <div className="max-w-6xl mx-auto px-4 py-3 flex flex-wrap items-center justify-between gap-3">
             <Link to="/" className="text-white! visited:text-white text-2xl font-bold no-underline">Weave</Link>
-            <nav aria-label="Main">
-              <ul className="flex gap-5">
-                <li><Link to="/search" className="text-white! font-bold">Find support</Link></li>
-                <li><Link to="/suggest" className="text-white! font-bold">Suggest a service</Link></li>
-              </ul>
-            </nav>
+            <Navigation />
           </div>
         </header>
         <main id="main-content" tabIndex={-1} className="max-w-6xl w-full mx-auto px-4 py-6 flex-1 focus:outline-none">

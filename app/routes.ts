@@ -8,4 +8,28 @@ export default [
   route("suggest", "routes/suggest.tsx"),
   route("suggest/thanks", "routes/suggest-thanks.tsx"),
   route("healthz", "routes/healthz.ts"),
+
+  // accounts
+  route("signup", "routes/signup.tsx"),
+  route("login", "routes/login.tsx"),
+  route("logout", "routes/logout.ts"),
+  route("reset-password", "routes/reset-password.tsx"),
+  route("reset-password/:token", "routes/reset-password.$token.tsx"),
+  route("account", "routes/account.tsx"),
+  route("account/password", "routes/account.password.tsx"),
+  route("account/representatives", "routes/account.representatives.tsx"),
+  route("account/representing", "routes/account.representing.tsx"),
+  route("account/access-log", "routes/account.access-log.tsx"),
+  route("people/:personId", "routes/people.$personId.tsx"),
+
+  // Open Referral UK API (read-only), the printable area booklet and its short codes
+  route("openreferral", "routes/openreferral.ts"),
+  route("openreferral/openapi.json", "routes/openreferral.openapi.ts"),
+  route("openreferral/services/:id?", "routes/openreferral.services.ts"),
+  route("openreferral/service_at_locations/:id?", "routes/openreferral.service-at-locations.ts"),
+  route("openreferral/organizations/:id?", "routes/openreferral.organizations.ts"),
+  route("openreferral/taxonomies/:id?", "routes/openreferral.taxonomies.ts"),
+  route("openreferral/taxonomy_terms/:id?", "routes/openreferral.taxonomy-terms.ts"),
+  route("booklet", "routes/booklet.tsx"),
+  route("s/:code?", "routes/short-code.tsx"),
 ] satisfies RouteConfig;

@@ -9,4 +9,4 @@ rm -f "$DATABASE_PATH" "$DATABASE_PATH-wal" "$DATABASE_PATH-shm"
 npm run build --silent
 npx tsx db/migrate.ts
 npx tsx seeds/seed.ts --listings 1500 --reset
-exec npx react-router-serve ./build/server/index.js
+exec node server.js

@@ -1,20 +1,23 @@
 // Writes a generated region into the database in one transaction (used by the seed command and tests).
-import type { Db } from "../db/client";
-import { organisations, searchOutbox, services, suggestions } from "../db/schema";
+import type { Db, Tx } from "../db/client";
+import * as t from "../db/schema";
 import type { SeedOrganisation } from "./generate";
+
+/** Empties every table that holds people or listings, children before parents. */
+export function clearData(tx: Tx) {
+  for (const table of [
+    t.auditLog, t.sessions, t.passwordResets, t.rateLimits, t.representativeInvites, t.representativeGrants, t.memberships,
+    t.commissionerAreas, t.userRoles, t.vettingClaims, t.searchOutbox, t.suggestions, t.services, t.organisations, t.users,
+  ]) tx.delete(table).run();
+}
 
 export function loadRegion(db: Db, region: SeedOrganisation[], { reset = false } = {}) {
   db.transaction((tx) => {
-    if (reset) {
-      tx.delete(searchOutbox).run();
-      tx.delete(suggestions).run();
-      tx.delete(services).run();
-      tx.delete(organisations).run();
-    }
+    if (reset) clearData(tx);
     for (const { services: list, ...org } of region) {
-      const { id } = tx.insert(organisations).values(org).returning({ id: organisations.id }).get();
+      const { id } = tx.insert(t.organisations).values(org).returning({ id: t.organisations.id }).get();
       for (let i = 0; i < list.length; i += 100) {
-        tx.insert(services).values(list.slice(i, i + 100).map((s) => ({ ...s, organisationId: id }))).run();
+        tx.insert(t.services).values(list.slice(i, i + 100).map((s) => ({ ...s, organisationId: id }))).run();
       }
     }
   });

@@ -7,6 +7,7 @@ import { services } from "../db/schema";
 import { searchEngine } from "../search/engine";
 import { reindex } from "../search/outbox";
 import { generateRegion } from "./generate";
+import { DEMO_PASSWORD, demoPeople, seedDemoPeople } from "./accounts";
 import { loadRegion } from "./load";
 
 const { values } = parseArgs({
@@ -27,7 +28,9 @@ if (existing > 0 && !values.reset) {
 const started = Date.now();
 const region = generateRegion({ listings, seed: values.seed ? Number(values.seed) : undefined });
 loadRegion(db, region, { reset: true });
+await seedDemoPeople(db);
 console.log(`Seeded ${region.length} organisations and ${listings} services in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${demoPeople.map((p) => `${p.email} (${p.key})`).join(", ")}.`);
 
 const engine = searchEngine();
 await reindex(db, engine);

@@ -1,5 +1,6 @@
 // The "suggest a local service" form: one schema for the page and the server.
 import { z } from "zod";
+import { fieldErrors } from "../forms";
 import { findTown, normalisePostcode } from "./region";
 import { categories, days, deliveryModes, slugsOf } from "./vocabulary";
 
@@ -58,13 +59,7 @@ export function parseSuggestion(values: SuggestionValues):
   | { ok: true; suggestion: Suggestion }
   | { ok: false; errors: Record<string, string> } {
   const parsed = SuggestionForm.safeParse(values);
-  if (parsed.success) return { ok: true, suggestion: parsed.data };
-  const errors: Record<string, string> = {};
-  for (const key of Object.keys(SuggestionForm.shape)) {
-    const issue = parsed.error.issues.find((i) => i.path[0] === key);
-    if (issue) errors[key] = issue.message;
-  }
-  return { ok: false, errors };
+  return parsed.success ? { ok: true, suggestion: parsed.data } : { ok: false, errors: fieldErrors(SuggestionForm, parsed.error) };
 }
 
 export const suggestionReference = (id: number) => `S-${String(id).padStart(6, "0")}`;

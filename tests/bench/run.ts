@@ -66,8 +66,8 @@ try {
   // The page, as a browser gets it: built app, real HTTP, 20 connections.
   const buildDir = join("tests", ".tmp", "bench-build"); // inside the project, so node_modules resolve
   execFileSync("npm", ["run", "build", "--silent"], { env: { ...env, WEAVE_BUILD_DIR: buildDir }, stdio: "inherit" });
-  const server = spawn(process.execPath, ["node_modules/@react-router/serve/bin.js", join(buildDir, "server", "index.js")], {
-    env: { ...env, PORT: values.port },
+  const server = spawn(process.execPath, ["server.js"], {
+    env: { ...env, PORT: values.port, WEAVE_BUILD_DIR: buildDir },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${values.port}`;

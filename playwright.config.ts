@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3100;
+// E2E_PORT lets two runs share a machine: each gets its own server, build and database.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 // Debian's chromium (installed by `npm test` when missing); Playwright downloads no browser here.
 export const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -13,6 +14,7 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: [["list"]],
+  outputDir: `test-results/${PORT}`,
   timeout: 30_000,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

@@ -3,8 +3,9 @@
 # database of its own, and serves it the way production does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DATABASE_PATH="tests/.tmp/e2e.db"
 export PORT="${PORT:-3100}"
+export DATABASE_PATH="tests/.tmp/e2e-$PORT.db"
+export WEAVE_BUILD_DIR="tests/.tmp/build-$PORT"
 rm -f "$DATABASE_PATH" "$DATABASE_PATH-wal" "$DATABASE_PATH-shm"
 npm run build --silent
 npx tsx db/migrate.ts

@@ -4,9 +4,10 @@ import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, vi } from "vitest";
 
-const tmp = join(import.meta.dirname, "..", ".tmp");
-const file = join(tmp, `test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.db`);
-copyFileSync(join(tmp, "template.db"), file);
+const runDir = process.env.WEAVE_TEST_RUN_DIR;
+if (!runDir) throw new Error("WEAVE_TEST_RUN_DIR is not set: run tests through vitest (tests/support/global-setup.ts)");
+const file = join(runDir, `test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.db`);
+copyFileSync(join(runDir, "template.db"), file);
 process.env.DATABASE_PATH = file;
 process.env.SEARCH_SYNC_INTERVAL_MS = "0";
 

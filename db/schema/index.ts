@@ -1,3 +1,4 @@
 export * from "./accounts";
+export * from "./budgets";
 export * from "./directory";
 export * from "./search";

@@ -1,0 +1,35 @@
+// Individual Service Funds from the provider's side: the people whose ISFs it holds, and
+// recording delivery against their plan. The person sees every line as it is recorded.
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { db } from "../../db/client";
+import { budgetAccounts, users } from "../../db/schema";
+import { type MoneyResult, spend } from "./budgets.server";
+import type { Refusal } from "./rules";
+
+export function isfsHeldBy(organisationIds: number[]) {
+  if (organisationIds.length === 0) return [];
+  return db.select({ account: budgetAccounts, holderName: users.name })
+    .from(budgetAccounts).innerJoin(users, eq(users.id, budgetAccounts.holderId))
+    .where(and(eq(budgetAccounts.arrangement, "isf"), inArray(budgetAccounts.isfProviderId, organisationIds)))
+    .orderBy(asc(users.name)).limit(500).all();
+}
+
+export type IsfSpend = {
+  budgetAccountId: number; organisationId: number; effectiveOn: string; category: string; description: string;
+  /** Hours x rate for support delivered, or an amount for other spend (equipment, a course). */
+  hours?: number; ratePence?: number; amountPence?: number; idempotencyKey: string; by: number;
+};
+
+/** Only the provider holding the ISF now may record against it (after a move, the old one cannot). */
+export function recordIsfSpend(cmd: IsfSpend): MoneyResult<{ journalId: number }> {
+  const account = db.select().from(budgetAccounts).where(eq(budgetAccounts.id, cmd.budgetAccountId)).get();
+  if (!account || account.arrangement !== "isf" || account.isfProviderId !== cmd.organisationId) {
+    const refusal: Refusal = { rule: "not-isf-provider", explanation: "Your organisation does not hold this person's Individual Service Fund.", instead: "Check you chose the right person." };
+    return { ok: false, refusal };
+  }
+  const amountPence = cmd.hours !== undefined && cmd.ratePence !== undefined ? Math.round(cmd.hours * cmd.ratePence) : (cmd.amountPence ?? 0);
+  return spend({
+    budgetAccountId: cmd.budgetAccountId, amountPence, category: cmd.category, organisationId: cmd.organisationId,
+    description: cmd.description, effectiveOn: cmd.effectiveOn, idempotencyKey: cmd.idempotencyKey, by: cmd.by, hours: cmd.hours, ratePence: cmd.ratePence,
+  });
+}

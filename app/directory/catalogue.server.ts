@@ -202,12 +202,15 @@ export function serviceByExternalId(externalId: string): { id: number; organisat
     .from(services).where(eq(services.externalId, externalId)).get() ?? null;
 }
 
-export type CqcCandidate = Pick<OrganisationRow, "id" | "name" | "postcode" | "cqcLocationId">;
+export type CqcCandidate = Pick<OrganisationRow, "id" | "name" | "postcode" | "cqcLocationId" | "updatedAt">;
 
 /** Organisations that might be these CQC locations: by location id, or at one of these postcodes. */
 export function cqcCandidates(locationIds: string[], postcodes: string[]): CqcCandidate[] {
   if (locationIds.length === 0 && postcodes.length === 0) return [];
-  const columns = { id: organisations.id, name: organisations.name, postcode: organisations.postcode, cqcLocationId: organisations.cqcLocationId };
+  const columns = {
+    id: organisations.id, name: organisations.name, postcode: organisations.postcode, cqcLocationId: organisations.cqcLocationId,
+    updatedAt: organisations.updatedAt,
+  };
   const found = new Map<number, CqcCandidate>();
   for (let i = 0; i < locationIds.length; i += 500) {
     for (const row of db.select(columns).from(organisations).where(inArray(organisations.cqcLocationId, locationIds.slice(i, i + 500))).all()) found.set(row.id, row);

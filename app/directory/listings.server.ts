@@ -80,6 +80,11 @@ export function withdrawService(id: number) {
   });
 }
 
+export function createOrganisation(values: typeof organisations.$inferInsert): number {
+  // No outbox row: an organisation without services has nothing to index yet.
+  return db.insert(organisations).values(values).returning({ id: organisations.id }).get().id;
+}
+
 /** Organisation facts (name, kind, vetting) appear on every one of its services' search documents. */
 export function updateOrganisation(id: number, changes: Partial<typeof organisations.$inferInsert>) {
   db.transaction((tx) => {

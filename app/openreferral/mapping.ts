@@ -15,6 +15,9 @@ export const REGION_NAME = "Yorkshire and the Humber";
 
 export type Context = { origin: string };
 
+/** An organisation's area served has no field of its own in HSDS: it heads its location's description. */
+export const AREA_SERVED = "Area served: ";
+
 type Attribute = { id: string; link_id: string; taxonomy_term_id: string; taxonomy_term: HsdsTaxonomyTerm; value?: string };
 type Phone = { id: string; number: string; description?: string };
 type Address = {
@@ -22,12 +25,12 @@ type Address = {
   postal_code: string; country: string; address_type: "physical";
 };
 export type HsdsLocation = {
-  id: string; location_type: "physical"; name: string; latitude: number; longitude: number;
+  id: string; location_type: "physical"; name: string; description?: string; latitude: number; longitude: number;
   addresses?: Address[]; accessibility?: { id: string; location_id: string; description: string }[];
 };
 export type HsdsOrganizationSummary = { id: string; name: string; description: string; email?: string; website?: string; uri: string };
 export type HsdsOrganization = HsdsOrganizationSummary & {
-  organization_identifiers: { id: string; organization_id: string; identifier_type: string; identifier: string }[];
+  organization_identifiers: { id: string; organization_id: string; identifier_scheme?: string; identifier_type: string; identifier: string }[];
   attributes: Attribute[];
   phones: Phone[];
   locations: HsdsLocation[];
@@ -88,6 +91,24 @@ export function organizationSummary(o: OrganisationRow, ctx: Context): HsdsOrgan
   };
 }
 
+// Schemes from org-id.guide where there is one; each kind of identifier keeps its own slot, so its id never changes.
+export const identifierKinds = [
+  { key: "cqcLocationId", type: "CQC location ID", scheme: undefined },
+  { key: "charityNumber", type: "Charity number", scheme: "GB-CHC" },
+  { key: "companyNumber", type: "Company number", scheme: "GB-COH" },
+] as const;
+
+function identifiers(o: OrganisationRow): HsdsOrganization["organization_identifiers"] {
+  return identifierKinds.flatMap(({ key, type, scheme }, slot) => {
+    const value = o[key];
+    if (!value) return [];
+    return [{
+      id: recordUuid("organization_identifier", o.id, slot), organization_id: organizationUuid(o.id),
+      ...(scheme ? { identifier_scheme: scheme } : {}), identifier_type: type, identifier: value,
+    }];
+  });
+}
+
 export function organizationFull({ organisation: o, townName, areaName }: OrganisationListing, ctx: Context): HsdsOrganization {
   const id = organizationUuid(o.id);
   const facts: [TaxonomySlug, string, string?][] = [["kind", o.kind]];
@@ -98,15 +119,14 @@ export function organizationFull({ organisation: o, townName, areaName }: Organi
   const locationId = recordUuid("organization_location", o.id);
   return {
     ...organizationSummary(o, ctx),
-    organization_identifiers: o.cqcLocationId
-      ? [{ id: recordUuid("organization_identifier", o.id), organization_id: id, identifier_type: "CQC location ID", identifier: o.cqcLocationId }]
-      : [],
+    organization_identifiers: identifiers(o),
     attributes: facts.map(([taxonomy, slug, value], i) => attribute(recordUuid("organization_attribute", o.id, i), id, taxonomy, slug, value)),
     phones: o.phone ? [{ id: recordUuid("organization_phone", o.id), number: o.phone }] : [],
     locations: [{
       id: locationId,
       location_type: "physical",
       name: o.name,
+      description: `${AREA_SERVED}${o.areaServed}`,
       latitude: o.lat,
       longitude: o.lng,
       ...(o.postcode ? {

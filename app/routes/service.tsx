@@ -72,7 +72,13 @@ export default function Service({ loaderData: d }: Route.ComponentProps) {
 
           <h2 className="text-2xl font-bold mt-6 mb-2">Checks</h2>
           <VettingFacts vetting={{ ...o, cqcRatingDate: o.cqcRatingDate ? formatDate(o.cqcRatingDate) : null }} />
-          {o.cqcLocationId && <p className="text-sm text-muted mt-1">CQC location {o.cqcLocationId}</p>}
+          {o.cqcLocationId && (
+            <p className="text-sm text-muted mt-1">
+              CQC location {o.cqcLocationId}
+              {o.cqcRegistrationStatus === "Deregistered" && <strong className="text-ink"> – no longer registered with CQC</strong>}
+              {o.cqcCheckedAt && ` – source: CQC care directory, imported ${formatDate(o.cqcCheckedAt)}`}
+            </p>
+          )}
         </section>
       </div>
 

@@ -46,9 +46,13 @@ export default function Organisation({ loaderData: d }: Route.ComponentProps) {
 
       <section aria-labelledby="services-heading">
         <h2 id="services-heading" className="text-2xl font-bold mt-6 mb-2">Services ({d.total})</h2>
-        {d.services.length === 0
-          ? <p>This organisation has no services listed at the moment.</p>
-          : (
+        {d.total === 0 ? <p>This organisation has no services listed at the moment.</p>
+          : d.services.length === 0 ? (
+            <p>
+              There is no page {d.page}: its services fit on {d.pages} {d.pages === 1 ? "page" : "pages"}.{" "}
+              <Link to={`/organisations/${o.id}`}>See the first page</Link>
+            </p>
+          ) : (
             <ul>
               {d.services.map(({ service: s, townName, categoryName }) => (
                 <li key={s.id} className="border-b border-line py-3">

@@ -1,4 +1,4 @@
-import { data, Form, Link } from "react-router";
+import { data, Form, Link, useLocation } from "react-router";
 import type { Route } from "./+types/search";
 import { activeFilters, parseSearchParams, searchHref } from "../directory/search-query";
 import { searchDirectory } from "../directory/search.server";
@@ -29,9 +29,12 @@ export default function Search({ loaderData }: Route.ComponentProps) {
   const errors = loaderData.ok ? {} : loaderData.errors;
   const input = loaderData.ok ? loaderData.input : null;
   const result = loaderData.result;
+  // The fields are uncontrolled: a new URL (a removed chip, another page) must redraw them
+  // from it, or a box ticked before would stay ticked and come back with the next search.
+  const { search } = useLocation();
 
   return (
-    <Form method="get" action="/search" role="search" aria-label="Search and filter services">
+    <Form key={search} method="get" action="/search" role="search" aria-label="Search and filter services">
       <ErrorSummary errors={errors} />
       <SearchBox values={values} errors={errors} />
       <Notices notices={notices} />

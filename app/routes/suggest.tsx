@@ -6,10 +6,6 @@ import { suggestService } from "../directory/suggestions.server";
 import { categories, days, deliveryModes } from "../directory/vocabulary";
 import { Button, Choices, ErrorSummary, Select, TextArea, TextInput } from "../ui";
 
-export const meta = ({ data: d }: Route.MetaArgs) => [
-  { title: `${d && "errors" in d ? "Error: " : ""}Suggest a local service – Weave` },
-];
-
 export async function action({ request }: Route.ActionArgs) {
   const values = suggestionValues(await request.formData());
   const parsed = parseSuggestion(values);
@@ -27,6 +23,8 @@ export default function Suggest({ actionData }: Route.ComponentProps) {
   const list = (k: keyof SuggestionValues) => (Array.isArray(v[k]) ? (v[k] as string[]) : []);
   return (
     <div className="max-w-2xl">
+      {/* Here, not in `meta`: meta never sees the action's errors, and the title must start "Error:" when there are some. */}
+      <title>{`${Object.keys(errors).length > 0 ? "Error: " : ""}Suggest a local service – Weave`}</title>
       <ErrorSummary errors={errors} />
       <h1 className="text-4xl font-bold mb-3">Suggest a local service</h1>
       <p className="text-lg mb-6">

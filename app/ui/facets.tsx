@@ -29,7 +29,8 @@ export function FacetPanel({ facets, values }: { facets: FacetCounts; values: Se
   return (
     <div>
       {groups.map((g) => {
-        const selected = chosen(g.param);
+        // Only values we know: an unknown one from an old link was ignored, so nothing is chosen.
+        const selected = chosen(g.param).filter((v) => g.list.some((x) => x.slug === v));
         const counts = facets[g.facet];
         // A value nobody in these results has would only lead to "no results": leave it out.
         const options = g.list

@@ -4,8 +4,11 @@ import { useEffect, useRef, type ReactNode } from "react";
 /** Lists every error with a link to its field; takes focus so screen reader users hear it first. */
 export function ErrorSummary({ errors, labels = {} }: { errors: Record<string, string>; labels?: Record<string, string> }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
   const entries = Object.entries(errors);
+  // Each new set of errors (a page load, or a form sent again) moves focus here, not only the first.
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) ref.current?.focus();
+  }, [errors]);
   if (entries.length === 0) return null;
   return (
     <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="border-4 border-warn p-4 mb-6">

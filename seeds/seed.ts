@@ -1,13 +1,14 @@
 // `npm run db:seed [-- --listings N --reset]`: fills the database with the demo region and indexes it.
 // Without --reset an already seeded database is left alone, so `npm run demo` keeps your changes.
 import { parseArgs } from "node:util";
-import { count } from "drizzle-orm";
+import { asc, count } from "drizzle-orm";
 import { db } from "../db/client";
-import { services } from "../db/schema";
+import { organisations, services } from "../db/schema";
 import { searchEngine } from "../search/engine";
 import { reindex } from "../search/outbox";
 import { generateRegion } from "./generate";
 import { DEMO_PASSWORD, demoPeople, seedDemoPeople } from "./accounts";
+import { seedDemoBudgets, seedSpendingRules } from "./budgets";
 import { loadRegion } from "./load";
 
 const { values } = parseArgs({
@@ -28,7 +29,9 @@ if (existing > 0 && !values.reset) {
 const started = Date.now();
 const region = generateRegion({ listings, seed: values.seed ? Number(values.seed) : undefined });
 loadRegion(db, region, { reset: true });
-await seedDemoPeople(db);
+const people = await seedDemoPeople(db);
+seedSpendingRules(db);
+seedDemoBudgets(people, db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.id)).get()!.id);
 console.log(`Seeded ${region.length} organisations and ${listings} services in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${demoPeople.map((p) => `${p.email} (${p.key})`).join(", ")}.`);
 

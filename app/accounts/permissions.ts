@@ -30,6 +30,42 @@ export const canManageOrganisation = (actor: Actor | null, organisationId: numbe
 export const canManageStaff = (actor: Actor | null, organisationId: number) =>
   !!actor && (actor.organisations.some((o) => o.id === organisationId && o.role === "owner") || isAdmin(actor));
 
+/** Anyone signed in may register an organisation: they become its owner, and its facts wait for moderation. */
+export const canCreateOrganisation = (actor: Actor | null) => !!actor;
+
+/** Editing, publishing and confirming a service: the people of the organisation that runs it. */
+export const canEditService = (actor: Actor | null, service: { organisationId: number }) =>
+  canManageOrganisation(actor, service.organisationId);
+
+/** Suggested listings, vetting claims and reported reviews. */
+export const canModerate = (actor: Actor | null) => isModerator(actor);
+
+/** Recording an appointee for someone who lacks capacity is a legal step: moderators and admins only. */
+export const canRecordAppointee = (actor: Actor | null) => isModerator(actor);
+
+/**
+ * Thrown by a capability when asked to act for someone a rule refuses. Routes check the rule
+ * first and answer 403; this is the second line, so a route that forgets cannot change anything.
+ */
+export class NotPermitted extends Error {
+  constructor(message = "You do not have permission to do that.") {
+    super(message);
+    this.name = "NotPermitted";
+  }
+}
+
+export function assertPermitted(allowed: boolean, message?: string): asserts allowed {
+  if (!allowed) throw new NotPermitted(message);
+}
+
 /** Aggregated figures for a council area: its commissioners. Never an individual's record. */
 export const canSeeArea = (actor: Actor | null, area: string) =>
   !!actor && hasRole(actor, "commissioner") && actor.areas.includes(area);
+
+/** A budget: the holder and their representatives, and the provider holding it as an ISF. */
+export const canSeeBudget = (actor: Actor | null, budget: { holderId: number; arrangement: string; isfProviderId: number | null }) =>
+  canActForPerson(actor, budget.holderId) || canRecordIsf(actor, budget);
+
+/** Recording delivery against an ISF: staff of the provider holding it now (not a previous one). */
+export const canRecordIsf = (actor: Actor | null, budget: { arrangement: string; isfProviderId: number | null }) =>
+  !!actor && budget.arrangement === "isf" && budget.isfProviderId !== null && actor.organisations.some((o) => o.id === budget.isfProviderId);

@@ -32,13 +32,4 @@ export default [
   route("openreferral/taxonomy_terms/:id?", "routes/openreferral.taxonomy-terms.ts"),
   route("booklet", "routes/booklet.tsx"),
   route("s/:code?", "routes/short-code.tsx"),
-
-  // Open Referral UK API (read-only), the printable area booklet and its short codes
-  route("openreferral", "routes/openreferral.ts"),
-  route("openreferral/openapi.json", "routes/openreferral.openapi.ts"),
-  route("openreferral/services/:id?", "routes/openreferral.services.ts"),
-  route("openreferral/service_at_locations/:id?", "routes/openreferral.service-at-locations.ts"),
-  route("openreferral/organizations/:id?", "routes/openreferral.organizations.ts"),
-  route("openreferral/taxonomies/:id?", "routes/openreferral.taxonomies.ts"),
-  route("openreferral/taxonomy_terms/:id?", "routes/openreferral.taxonomy-terms.ts"),
 ] satisfies RouteConfig;

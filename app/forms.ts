@@ -3,7 +3,8 @@
 import type { z } from "zod";
 
 export type FormResult<T> =
-  | { ok: true; data: T }
+  // Values come back on success too, for when the capability then refuses and the form is shown again.
+  | { ok: true; data: T; values: Record<string, string | string[]> }
   | { ok: false; errors: Record<string, string>; values: Record<string, string | string[]> };
 
 export function readForm<S extends z.ZodObject>(schema: S, form: FormData, lists: readonly string[] = []): FormResult<z.output<S>> {
@@ -12,7 +13,7 @@ export function readForm<S extends z.ZodObject>(schema: S, form: FormData, lists
     values[key] = lists.includes(key) ? form.getAll(key).map(String) : String(form.get(key) ?? "");
   }
   const parsed = schema.safeParse(values);
-  if (parsed.success) return { ok: true, data: parsed.data };
+  if (parsed.success) return { ok: true, data: parsed.data, values };
   return { ok: false, errors: fieldErrors(schema, parsed.error), values };
 }
 

@@ -4,13 +4,17 @@ import { createContext, data, redirect, type RouterContextProvider } from "react
 import { db } from "../../db/client";
 import { commissionerAreas, memberships, representativeGrants, userRoles } from "../../db/schema/accounts";
 import type { Actor } from "./permissions";
-import { findSession, sessionToken } from "./sessions.server";
+import { findSession, sessionToken, type SessionUser } from "./sessions.server";
 
 export const actorContext = createContext<Actor | null>(null);
 
 export function loadActor(request: Request): Actor | null {
   const session = findSession(sessionToken(request));
-  if (!session) return null;
+  return session ? actorFor(session) : null;
+}
+
+/** Everything the permission rules need about a signed-in person (tests build actors with it too). */
+export function actorFor(session: SessionUser): Actor {
   const id = session.user.id;
   return {
     ...session,

@@ -4,7 +4,23 @@ import { fieldErrors } from "../forms";
 import { findTown, normalisePostcode } from "./region";
 import { categories, days, deliveryModes, slugsOf } from "./vocabulary";
 
-const optional = (schema: z.ZodType<string, string>) => z.union([z.literal(""), schema]).transform((v) => v || null);
+/** An optional text field: blank becomes null. */
+export const optional = (schema: z.ZodType<string, string>) => z.union([z.literal(""), schema]).transform((v) => v || null);
+
+// Field rules shared by every directory form (suggestions, providers' listings, moderation).
+export const TownSlug = z.string().refine((slug) => findTown(slug) !== undefined, "Choose the town where it is");
+export const Postcode = z.string().trim().transform((v, ctx) => {
+  if (!v) return null;
+  const pc = normalisePostcode(v);
+  if (!pc) {
+    ctx.addIssue({ code: "custom", message: "Enter a postcode like LS6 3AA, or leave it blank" });
+    return z.NEVER;
+  }
+  return pc.full;
+});
+export const Phone = optional(z.string().trim().regex(/^\+?[0-9 ()-]{10,20}$/, "Enter a phone number like 0113 496 0000, or leave it blank"));
+export const Website = optional(z.string().trim().max(300).regex(/^https?:\/\/[^\s.]+\.[^\s]+$/i, "Enter a web address starting with https://, or leave it blank"));
+export const OptionalEmail = optional(z.string().trim().max(254).pipe(z.email("Enter an email address like name@example.com, or leave it blank")));
 
 export const SuggestionForm = z.object({
   serviceName: z.string().trim()
@@ -17,21 +33,13 @@ export const SuggestionForm = z.object({
     .min(10, "Tell us a little more about what the service offers (at least 10 characters)")
     .max(1000, "The description must be 1,000 characters or fewer"),
   categorySlug: z.enum(slugsOf(categories), { error: "Choose the kind of support it gives" }),
-  townSlug: z.string().refine((slug) => findTown(slug) !== undefined, "Choose the town where it is"),
-  postcode: z.string().trim().transform((v, ctx) => {
-    if (!v) return null;
-    const pc = normalisePostcode(v);
-    if (!pc) {
-      ctx.addIssue({ code: "custom", message: "Enter a postcode like LS6 3AA, or leave it blank" });
-      return z.NEVER;
-    }
-    return pc.full;
-  }),
+  townSlug: TownSlug,
+  postcode: Postcode,
   deliveryModes: z.array(z.enum(slugsOf(deliveryModes), { error: "Choose where it happens from the list" })),
   days: z.array(z.enum(slugsOf(days), { error: "Choose days from the list" })),
-  contactPhone: optional(z.string().trim().regex(/^\+?[0-9 ()-]{10,20}$/, "Enter a phone number like 0113 496 0000, or leave it blank")),
-  contactWebsite: optional(z.string().trim().max(300).regex(/^https?:\/\/[^\s.]+\.[^\s]+$/i, "Enter a web address starting with https://, or leave it blank")),
-  suggesterEmail: optional(z.string().trim().max(254).pipe(z.email("Enter an email address like name@example.com, or leave it blank"))),
+  contactPhone: Phone,
+  contactWebsite: Website,
+  suggesterEmail: OptionalEmail,
 });
 
 export type Suggestion = z.output<typeof SuggestionForm>;

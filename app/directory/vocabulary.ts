@@ -29,6 +29,15 @@ export const organisationKinds = [
 ] as const;
 export type OrganisationKind = (typeof organisationKinds)[number]["slug"];
 
+/** The most staff a micro-enterprise can have: the sector's own definition (five or fewer). */
+export const MICRO_ENTERPRISE_MAX_STAFF = 5;
+
+/** What a kind adds to its name wherever it is shown, so a micro-enterprise always says what it is. */
+export const kindQualifier = (kind: string) => (kind === "micro-enterprise" ? "(five or fewer staff)" : null);
+
+/** "Micro-enterprise (five or fewer staff)", "Community group". */
+export const kindLabel = (kind: string) => [nameOf(organisationKinds, kind), kindQualifier(kind)].filter(Boolean).join(" ");
+
 export const priceUnits = [
   { slug: "hour", name: "an hour" },
   { slug: "session", name: "a session" },

@@ -1,6 +1,8 @@
 // Small, real data for integration tests: a generated region in this test file's database.
+import { eq } from "drizzle-orm";
+import { actorFor } from "../../app/accounts/actor.server";
 import { db } from "../../db/client";
-import { organisations } from "../../db/schema";
+import { organisations, users } from "../../db/schema";
 import type { NewService } from "../../app/directory/listings.server";
 import { EmbeddedEngine } from "../../search/engines/embedded";
 import { reindex } from "../../search/outbox";
@@ -28,4 +30,11 @@ export function aService(organisationId: number, values: Partial<NewService> = {
     capacityFree: 6, accessibility: ["wheelchair"], languages: ["English"], paymentRoutes: ["self-funded"],
     townSlug: "otley", postcode: "LS21 1AA", lat: 53.905, lng: -1.694, radiusMiles: 5, ...values,
   };
+}
+
+/** The signed-in person as the permission rules see them, as if they had just logged in. */
+export function actorOf(userId: number) {
+  const user = db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).get();
+  if (!user) throw new Error(`no user ${userId}`);
+  return actorFor({ sessionId: 0, user });
 }

@@ -9,7 +9,7 @@ import { recordAudit } from "./audit.server";
 import { newCode, normaliseCode, sha256 } from "./crypto.server";
 import { mailSender } from "./mail.server";
 import type { AcceptForm, AppointeeForm, InviteForm } from "./forms";
-import type { Actor } from "./permissions";
+import { type Actor, assertPermitted, canRecordAppointee } from "./permissions";
 
 const INVITE_DAYS = 7;
 
@@ -72,6 +72,7 @@ export function cancelInvite(holder: Actor, inviteId: number) {
 }
 
 export function recordAppointee(moderator: Actor, input: z.output<typeof AppointeeForm>) {
+  assertPermitted(canRecordAppointee(moderator), "Only moderators can record an appointee.");
   return db.transaction((tx) => {
     const holder = tx.select().from(users).where(eq(users.email, input.holderEmail)).get();
     const appointee = tx.select().from(users).where(eq(users.email, input.representativeEmail)).get();

@@ -12,7 +12,7 @@ import { organisations, services, towns } from "../../db/schema";
 import { seedRegion } from "../../tests/support/fixtures";
 import { updateOrganisation, withdrawService } from "../directory/listings.server";
 import { findArea } from "../directory/region";
-import { categories } from "../directory/vocabulary";
+import { categories, type CategorySlug } from "../directory/vocabulary";
 import { loader as bookletLoader } from "../routes/booklet";
 import { loader as serviceLoader } from "../routes/service";
 import { loader as shortCodeLoader } from "../routes/short-code";
@@ -22,10 +22,10 @@ import { bookletPdf } from "./print.server";
 import { readShortCode, shortCode } from "./short-code";
 
 const run = promisify(execFile);
-const CHOSEN = ["befriending", "peer-support"] as const;
+const CHOSEN: readonly CategorySlug[] = ["befriending", "peer-support"];
 
 /** What the booklet must hold, worked out straight from the tables. */
-function publishedIn(area: string, chosen: readonly string[]) {
+function publishedIn(area: string, chosen: readonly CategorySlug[]) {
   return db.select({ id: services.id, category: services.categorySlug }).from(services)
     .innerJoin(organisations, eq(organisations.id, services.organisationId))
     .innerJoin(towns, eq(towns.slug, services.townSlug))
@@ -91,7 +91,7 @@ describe("the booklet", () => {
     expect(expected.length).toBeGreaterThan(3);
     expect(idsIn(booklet).sort((a, b) => a - b)).toEqual(expected.map((e) => e.id).sort((a, b) => a - b));
     expect(booklet.total).toBe(expected.length);
-    expect(booklet.sections.map((s) => s.slug)).toEqual(categories.map((c) => c.slug).filter((c) => CHOSEN.includes(c as never) && expected.some((e) => e.category === c)));
+    expect(booklet.sections.map((s) => s.slug)).toEqual(categories.map((c) => c.slug).filter((c) => CHOSEN.includes(c) && expected.some((e) => e.category === c)));
     for (const section of booklet.sections) {
       for (const entry of section.entries) expect(expected.find((e) => e.id === readShortCode(entry.code))!.category).toBe(section.slug);
     }

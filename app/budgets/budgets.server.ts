@@ -1,7 +1,7 @@
 // Budget accounts and the money operations other capabilities call: allocate, spend, reserve,
 // commit, release. Each runs in one BEGIN IMMEDIATE transaction (read the balance, decide,
 // post), writes an audit row, and is idempotent by the caller's key.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "../../db/client";
 import { budgetAccounts, isfMoves, reservations, spendingRules, type Arrangement } from "../../db/schema";
 import { recordAudit } from "../accounts/audit.server";
@@ -27,8 +27,12 @@ export type MoneyResult<T = object> = ({ ok: true } & T) | { ok: false; refusal:
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+// Prepared once: the money operations below run thousands of times a second.
+const accountById = db.select().from(budgetAccounts).where(eq(budgetAccounts.id, sql.placeholder("id"))).prepare();
+const rulesByArea = db.select().from(spendingRules).where(eq(spendingRules.areaSlug, sql.placeholder("area"))).prepare();
+
 export function getBudgetAccount(id: number): BudgetAccount | null {
-  return db.select().from(budgetAccounts).where(eq(budgetAccounts.id, id)).get() ?? null;
+  return accountById.get({ id }) ?? null;
 }
 
 export function budgetAccountsOf(holderId: number): BudgetAccount[] {
@@ -67,6 +71,10 @@ export function periodPayment(account: Pick<BudgetAccount, "annualAllocationPenc
 /** The council's payment for one period, with the ISF management fee taken as stated. Idempotent per period. */
 export function allocate(accountId: number, period: number, by: number | null = null, effectiveOn = today()) {
   return db.transaction(() => {
+    // A period is paid once: a repeat (a retried job) returns the first payment, even if the
+    // ISF has since moved and its fee would now go to another provider.
+    const prior = priorJournal(`allocation:${accountId}:${period}`);
+    if (prior) return { journalId: prior.id, replayed: true };
     const account = getBudgetAccount(accountId);
     if (!account || account.status !== "active") throw new LedgerError("invalid", "Only an active budget receives payments.");
     const amount = periodPayment(account, period);
@@ -103,7 +111,7 @@ export function managementFee(account: Pick<BudgetAccount, "feeKind" | "feeValue
 }
 
 function rulesFor(areaSlug: string) {
-  return db.select().from(spendingRules).where(eq(spendingRules.areaSlug, areaSlug)).all();
+  return rulesByArea.all({ area: areaSlug });
 }
 
 export type SpendCommand = {
@@ -147,8 +155,8 @@ function refuseUnlessSpendable(account: BudgetAccount | null, cmd: { amountPence
 export const spendable = (id: number) => balanceOf(code.budget(id)) + balanceOf(code.contingency(id));
 
 /** Postings that take an amount from the budget first and then from the carried-over contingency. */
-function drawPostings(id: number, amountPence: number) {
-  const fromBudget = Math.min(amountPence, Math.max(0, balanceOf(code.budget(id))));
+function drawPostings(id: number, amountPence: number, budgetBalance = balanceOf(code.budget(id))) {
+  const fromBudget = Math.min(amountPence, Math.max(0, budgetBalance));
   const fromContingency = amountPence - fromBudget;
   return [
     ...(fromBudget > 0 ? [{ account: code.budget(id), amountPence: -fromBudget }] : []),
@@ -164,13 +172,14 @@ export function spend(cmd: SpendCommand): MoneyResult<{ journalId: number }> {
     const account = getBudgetAccount(cmd.budgetAccountId);
     const refusal = refuseUnlessSpendable(account, cmd) ?? ruleRefusal(rulesFor(account!.areaSlug), { category: cmd.category, cash: cmd.cash });
     if (refusal) return { ok: false as const, refusal };
-    if (spendable(account!.id) < cmd.amountPence) return { ok: false as const, refusal: insufficient(account!) };
+    const inBudget = balanceOf(code.budget(account!.id));
+    if (inBudget + balanceOf(code.contingency(account!.id)) < cmd.amountPence) return { ok: false as const, refusal: insufficient(account!) };
     const { journalId } = postJournal({
       idempotencyKey: cmd.idempotencyKey, kind: "spend", budgetAccountId: account!.id, effectiveOn: cmd.effectiveOn, createdBy: cmd.by,
       description: cmd.description,
       detail: { category: cmd.category as never, organisationId: cmd.organisationId ?? undefined, hours: cmd.hours, ratePence: cmd.ratePence },
       postings: [
-        ...drawPostings(account!.id, cmd.amountPence),
+        ...drawPostings(account!.id, cmd.amountPence, inBudget),
         { account: cmd.organisationId ? code.payable(cmd.organisationId) : code.spent(account!.id), amountPence: cmd.amountPence },
       ],
     });

@@ -47,6 +47,16 @@ describe("payments in", () => {
     expect(balancesOf(account.id).available).toBe(10_000);
   });
 
+  test("re-running a period's payment after the ISF moved changes nothing (found by the property test)", () => {
+    const other = anOrganisation({ name: "Second Provider" }).id;
+    const isf = budgetWith100({ arrangement: "isf", isfProviderId: provider, feeKind: "amount", feeValue: 500 });
+    moveIsf(isf.id, other, holder);
+    expect(() => allocate(isf.id, 0, holder)).not.toThrow();
+    expect(balanceOf(`fees:${provider}`)).toBe(500);
+    expect(balanceOf(`fees:${other}`)).toBe(0);
+    expect(balancesOf(isf.id).available).toBe(9_500);
+  });
+
   test("an ISF's management fee is taken as stated up front: an amount or a percentage", () => {
     expect(managementFee({ arrangement: "isf", feeKind: "percent", feeValue: 750 }, 10_000)).toBe(750);
     expect(managementFee({ arrangement: "isf", feeKind: "amount", feeValue: 2_000 }, 10_000)).toBe(2_000);

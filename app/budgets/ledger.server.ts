@@ -61,6 +61,7 @@ function prepare(sqlite: Database.Database) {
     balance: sqlite.prepare(`SELECT b.balance_pence FROM ledger_balances b JOIN ledger_accounts a ON a.id = b.ledger_account_id
       WHERE a.code = ?`).pluck(),
     journal: sqlite.prepare("SELECT * FROM journals WHERE id = ?"),
+    prior: sqlite.prepare("SELECT id, detail FROM journals WHERE idempotency_key = ?"),
   };
 }
 const statements = () => {
@@ -144,7 +145,7 @@ export function reverseJournal(journalId: number, input: { idempotencyKey: strin
 
 /** The journal already posted under this key, if any: how a retried request finds its first answer. */
 export function priorJournal(idempotencyKey: string): { id: number; detail: JournalDetail | null } | null {
-  const row = db.$client.prepare("SELECT id, detail FROM journals WHERE idempotency_key = ?").get(idempotencyKey) as { id: number; detail: string | null } | undefined;
+  const row = statements().prior.get(idempotencyKey) as { id: number; detail: string | null } | undefined;
   return row ? { id: row.id, detail: row.detail ? (JSON.parse(row.detail) as JournalDetail) : null } : null;
 }
 

@@ -8,7 +8,7 @@ export const surnames = ["Ahmed", "Armitage", "Atkinson", "Bailey", "Begum", "Bo
   "Sutcliffe", "Thornton", "Walsh", "Whiteley", "Wood"];
 export const firstNames = ["Aisha", "Amir", "Beth", "Carol", "Dan", "Debbie", "Fatima", "Gemma", "Hannah", "Imran",
   "Jade", "Janet", "Kasia", "Lee", "Mandy", "Nadia", "Pat", "Priya", "Rob", "Sam", "Shaun", "Tariq", "Tracey", "Zainab"];
-export const qualities = ["Caring", "Kind", "Bright", "Golden", "Open", "Steady", "Willow", "Heather", "Oak", "Rose",
+export const qualities = ["Kind", "Bright", "Golden", "Open", "Steady", "Willow", "Heather", "Oak", "Rose",
   "Riverside", "Moorland", "Dales", "Pennine", "Wolds", "Minster"];
 export const saints = ["Mary", "John", "Paul", "Michael", "Peter", "Anne", "Hilda", "Aidan", "Chad", "Wilfrid"];
 

@@ -35,7 +35,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
 
   return (
     <Form key={search} method="get" action="/search" role="search" aria-label="Search and filter services">
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={{ page: "q" }} />
       <SearchBox values={values} errors={errors} />
       <Notices notices={notices} />
       {input && result && (

@@ -2,7 +2,7 @@
 import { Link } from "react-router";
 import type { SearchHit, ServiceDocument } from "../../search/port";
 import { checkedAgo, formatMiles, formatPrice, isStale } from "../directory/format";
-import { categories, deliveryModes, nameOf, organisationKinds } from "../directory/vocabulary";
+import { categories, deliveryModes, kindQualifier, nameOf, organisationKinds } from "../directory/vocabulary";
 import { Warning } from "./messages";
 
 export function Tag({ children, tone = "plain" }: { children: React.ReactNode; tone?: "plain" | "good" | "warn" }) {

@@ -22,6 +22,18 @@ export default [
   route("account/access-log", "routes/account.access-log.tsx"),
   route("people/:personId", "routes/people.$personId.tsx"),
 
+  // providers managing their listings, and moderation
+  route("provider", "routes/provider.tsx"),
+  route("provider/organisations/new", "routes/provider.organisations.new.tsx"),
+  route("provider/organisations/:organisationId", "routes/provider.organisations.$organisationId.tsx"),
+  route("provider/organisations/:organisationId/edit", "routes/provider.organisations.$organisationId.edit.tsx"),
+  route("provider/organisations/:organisationId/services/new", "routes/provider.organisations.$organisationId.services.new.tsx"),
+  route("provider/services/:serviceId", "routes/provider.services.$serviceId.tsx"),
+  route("moderation", "routes/moderation.tsx"),
+  route("moderation/suggestions/:suggestionId", "routes/moderation.suggestions.$suggestionId.tsx"),
+  route("moderation/claims/:claimId", "routes/moderation.claims.$claimId.tsx"),
+  route("moderation/appointees", "routes/moderation.appointees.tsx"),
+
   // Open Referral UK API (read-only), the printable area booklet and its short codes
   route("openreferral", "routes/openreferral.ts"),
   route("openreferral/openapi.json", "routes/openreferral.openapi.ts"),

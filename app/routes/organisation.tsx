@@ -4,8 +4,9 @@ import type { Route } from "./+types/organisation";
 import { formatDate, formatPrice } from "../directory/format";
 import { parseId } from "../directory/ids";
 import { getOrganisation } from "../directory/listings.server";
-import { nameOf, organisationKinds } from "../directory/vocabulary";
-import { ContactList, Freshness, Pagination, VettingFacts } from "../ui";
+import { writtenFromSuggestion } from "../directory/suggestions.server";
+import { statedFacts } from "../directory/vetting.server";
+import { ContactList, Freshness, KindLabel, Pagination, StatedFacts, VettingFacts, WrittenBy } from "../ui";
 
 const Page = z.coerce.number().int().min(1).max(10_000).catch(1);
 
@@ -14,7 +15,7 @@ export function loader({ params, request }: Route.LoaderArgs) {
   const page = Page.parse(new URL(request.url).searchParams.get("page") ?? 1);
   const found = id === null ? null : getOrganisation(id, page);
   if (!found) throw data("No such organisation", { status: 404 });
-  return { ...found, page };
+  return { ...found, page, stated: statedFacts(found.organisation.id), fromSuggestion: writtenFromSuggestion({ organisationId: found.organisation.id }) };
 }
 
 export const meta = ({ data: d }: Route.MetaArgs) => [{ title: d ? `${d.organisation.name} – Weave` : "Organisation not found – Weave" }];
@@ -23,10 +24,13 @@ export default function Organisation({ loaderData: d }: Route.ComponentProps) {
   const o = d.organisation;
   return (
     <article>
-      <p className="text-muted mb-1">{nameOf(organisationKinds, o.kind)}</p>
+      <p className="text-muted mb-1"><KindLabel kind={o.kind} /></p>
       <h1 className="text-4xl font-bold mb-3">{o.name}</h1>
       <Freshness updatedAt={o.updatedAt} />
-      <p className="text-lg my-4 max-w-3xl">{o.description}</p>
+      <div className="my-4 max-w-3xl">
+        <WrittenBy fromSuggestion={d.fromSuggestion} />
+        <p className="text-lg">{o.description}</p>
+      </div>
 
       <div className="grid gap-x-10 md:grid-cols-2">
         <section aria-labelledby="contact-heading">
@@ -40,6 +44,9 @@ export default function Organisation({ loaderData: d }: Route.ComponentProps) {
         <section aria-labelledby="checks-heading">
           <h2 id="checks-heading" className="text-2xl font-bold mb-2">Checks</h2>
           <VettingFacts vetting={{ ...o, cqcRatingDate: o.cqcRatingDate ? formatDate(o.cqcRatingDate) : null }} />
+          {o.charityNumber && <p className="mt-2">Registered charity {o.charityNumber}</p>}
+          {o.companyNumber && <p className="mt-2">Registered company {o.companyNumber}</p>}
+          <StatedFacts claims={d.stated} />
           {o.staffCount !== null && <p className="mt-2">Staff: {o.staffCount === 0 ? "volunteers only" : o.staffCount}</p>}
         </section>
       </div>

@@ -3,16 +3,18 @@ import type { Route } from "./+types/service";
 import { formatDate, formatPrice } from "../directory/format";
 import { parseId } from "../directory/ids";
 import { getService } from "../directory/listings.server";
+import { writtenFromSuggestion } from "../directory/suggestions.server";
+import { statedFacts } from "../directory/vetting.server";
 import {
-  accessibilityFeatures, days, deliveryModes, nameOf, organisationKinds, paymentRoutes,
+  accessibilityFeatures, days, deliveryModes, nameOf, paymentRoutes,
 } from "../directory/vocabulary";
-import { ContactList, Freshness, VettingFacts } from "../ui";
+import { ContactList, Freshness, KindLabel, StatedFacts, VettingFacts, WrittenBy } from "../ui";
 
 export function loader({ params }: Route.LoaderArgs) {
   const id = parseId(params.id);
   const found = id === null ? null : getService(id);
   if (!found) throw data("No such service", { status: 404 });
-  return found;
+  return { ...found, stated: statedFacts(found.organisation.id), fromSuggestion: writtenFromSuggestion({ serviceId: found.service.id }) };
 }
 
 export const meta = ({ data: d }: Route.MetaArgs) => [
@@ -29,11 +31,14 @@ export default function Service({ loaderData: d }: Route.ComponentProps) {
       <h1 className="text-4xl font-bold mb-2">{s.name}</h1>
       <p className="text-xl mb-4">
         by <Link to={`/organisations/${o.id}`}>{o.name}</Link>{" "}
-        <span className="text-muted">· {nameOf(organisationKinds, o.kind)}</span>
+        <span className="text-muted">· <KindLabel kind={o.kind} /></span>
       </p>
       <p className="text-3xl font-bold mb-4">{formatPrice(s.pricePence, s.priceUnit)}</p>
       <Freshness updatedAt={s.updatedAt} />
-      <p className="text-lg my-4 max-w-3xl">{s.description}</p>
+      <div className="my-4 max-w-3xl">
+        <WrittenBy fromSuggestion={d.fromSuggestion} />
+        <p className="text-lg">{s.description}</p>
+      </div>
 
       <div className="grid gap-x-10 md:grid-cols-2">
         <section aria-labelledby="how-heading">
@@ -47,7 +52,8 @@ export default function Service({ loaderData: d }: Route.ComponentProps) {
             <dt className="font-bold">You can pay by</dt>
             <dd>{s.paymentRoutes.map((p) => nameOf(paymentRoutes, p)).join(", ")}</dd>
           </dl>
-          <table className="mt-4 w-full max-w-sm">
+          {s.availability.length === 0 && <p className="mt-4">Ask the provider which days and times it runs.</p>}
+          {s.availability.length > 0 && <table className="mt-4 w-full max-w-sm">
             <caption className="text-left font-bold mb-1">Days and times</caption>
             <thead className="sr-only"><tr><th scope="col">Day</th><th scope="col">Times</th></tr></thead>
             <tbody>
@@ -61,7 +67,7 @@ export default function Service({ loaderData: d }: Route.ComponentProps) {
                 );
               })}
             </tbody>
-          </table>
+          </table>}
         </section>
 
         <section aria-labelledby="access-heading">
@@ -72,6 +78,7 @@ export default function Service({ loaderData: d }: Route.ComponentProps) {
 
           <h2 className="text-2xl font-bold mt-6 mb-2">Checks</h2>
           <VettingFacts vetting={{ ...o, cqcRatingDate: o.cqcRatingDate ? formatDate(o.cqcRatingDate) : null }} />
+          <StatedFacts claims={d.stated} />
           {o.cqcLocationId && (
             <p className="text-sm text-muted mt-1">
               CQC location {o.cqcLocationId}

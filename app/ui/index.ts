@@ -1,3 +1,5 @@
 export * from "./fields";
 export * from "./listing";
 export * from "./messages";
+export * from "./listing-forms";
+export * from "./provider";

@@ -10,6 +10,12 @@ export function Tag({ children, tone = "plain" }: { children: React.ReactNode; t
   return <span className={`inline-block px-2 py-0.5 text-sm font-bold ${colours[tone]}`}>{children}</span>;
 }
 
+/** "Micro-enterprise (five or fewer staff)": the qualifier is its own element, so the kind's name can be found on its own. */
+export function KindLabel({ kind }: { kind: string }) {
+  const qualifier = kindQualifier(kind);
+  return <><span>{nameOf(organisationKinds, kind)}</span>{qualifier && <> <span>{qualifier}</span></>}</>;
+}
+
 type Vetting = ServiceDocument["vetting"] & { cqcRatingDate?: string | null };
 
 export function VettingFacts({ vetting }: { vetting: Vetting }) {
@@ -44,7 +50,7 @@ export function ServiceCard({ hit }: { hit: SearchHit }) {
         <Link to={`/services/${hit.id}`}>{hit.title}</Link>
       </h3>
       <p className="mb-1">
-        {hit.organisationName} <span className="text-muted">· {nameOf(organisationKinds, hit.organisationKind)}</span>
+        {hit.organisationName} <span className="text-muted">· <KindLabel kind={hit.organisationKind} /></span>
       </p>
       <p className="mb-2">
         <strong className="text-lg">{formatPrice(hit.pricePence, hit.priceUnit)}</strong>
@@ -64,7 +70,7 @@ export function Pagination({ page, pages, href }: { page: number; pages: number;
   return (
     <nav aria-label="Results pages" className="my-6 no-print">
       <ul className="flex flex-wrap items-center gap-2">
-        {page > 1 && <li><Link to={href(page - 1)} rel="prev" className="font-bold">‹ Previous<span className="sr-only"> page</span></Link></li>}
+        {page > 1 && <li><Link to={href(Math.min(page - 1, pages))} rel="prev" className="font-bold">‹ Previous<span className="sr-only"> page</span></Link></li>}
         {shown.map((p, i) => (
           <li key={p} className="flex gap-2">
             {i > 0 && p - shown[i - 1]! > 1 && <span aria-hidden="true">…</span>}

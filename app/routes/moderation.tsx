@@ -1,0 +1,86 @@
+import { Link } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/moderation";
+import { formatDate } from "../directory/format";
+import { suggestionReference } from "../directory/suggestion";
+import { describeClaim } from "../directory/vetting";
+import { categories, nameOf } from "../directory/vocabulary";
+import { moderator } from "../moderation/access.server";
+import { moderationQueues } from "../moderation/moderation.server";
+import { Notices, Pagination } from "../ui";
+
+export const meta = () => [{ title: "Moderation – Weave" }];
+
+const Page = z.coerce.number().int().min(1).max(10_000).catch(1);
+
+const confirmations = {
+  approved: "The suggestion is approved and published. It appears in search within a minute.",
+  rejected: "The suggestion is rejected, with your reason recorded.",
+  verified: "The fact is verified. It now shows as checked on the organisation's listings.",
+  "claim-rejected": "The claim is rejected, with your reason. The provider can see it.",
+} as const;
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const actor = moderator(request, context, "Only moderators can see the moderation queues.");
+  const url = new URL(request.url);
+  const page = { suggestions: Page.parse(url.searchParams.get("sp") ?? 1), claims: Page.parse(url.searchParams.get("cp") ?? 1) };
+  const done = url.searchParams.get("done");
+  return {
+    ...moderationQueues(actor, page),
+    page,
+    confirmation: done && done in confirmations ? confirmations[done as keyof typeof confirmations] : null,
+  };
+}
+
+export default function Moderation({ loaderData: d }: Route.ComponentProps) {
+  const href = (which: "sp" | "cp") => (p: number) =>
+    `/moderation?${new URLSearchParams({ sp: String(which === "sp" ? p : d.page.suggestions), cp: String(which === "cp" ? p : d.page.claims) })}`;
+  return (
+    <div className="max-w-4xl">
+      <h1 className="text-4xl font-bold mb-4">Moderation</h1>
+      {d.confirmation && <Notices notices={[d.confirmation]} />}
+
+      <section aria-labelledby="suggestions-heading" className="mb-8">
+        <h2 id="suggestions-heading" className="text-2xl font-bold mb-2">Suggested listings ({d.suggestionTotal})</h2>
+        <p className="mb-2">Services people have told us about. Nothing here is public until you approve it. Oldest first.</p>
+        {d.suggestions.length === 0 ? <p>Nothing waiting.</p> : (
+          <ul>
+            {d.suggestions.map((s) => (
+              <li key={s.id} className="border-b border-line py-2">
+                <Link to={`/moderation/suggestions/${s.id}`} className="font-bold">{s.serviceName}</Link>
+                <span className="text-muted"> · {nameOf(categories, s.categorySlug)} · {suggestionReference(s.id)} · sent {formatDate(s.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pagination page={d.page.suggestions} pages={d.suggestionPages} href={href("sp")} />
+      </section>
+
+      <section aria-labelledby="claims-heading" className="mb-8">
+        <h2 id="claims-heading" className="text-2xl font-bold mb-2">Vetting facts to check ({d.claimTotal})</h2>
+        <p className="mb-2">Facts providers have stated about themselves. They show as "stated by the provider" until you verify them.</p>
+        {d.claims.length === 0 ? <p>Nothing waiting.</p> : (
+          <ul>
+            {d.claims.map(({ claim, organisationName }) => (
+              <li key={claim.id} className="border-b border-line py-2">
+                <Link to={`/moderation/claims/${claim.id}`} className="font-bold">{describeClaim(claim)}</Link>
+                <span className="text-muted"> · {organisationName} · stated {formatDate(claim.claimedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pagination page={d.page.claims} pages={d.claimPages} href={href("cp")} />
+      </section>
+
+      <section aria-labelledby="reports-heading" className="mb-8">
+        <h2 id="reports-heading" className="text-2xl font-bold mb-2">Reported reviews</h2>
+        <p>Reviews people report will be listed here once reviews are part of Weave.</p>
+      </section>
+
+      <section aria-labelledby="appointees-heading">
+        <h2 id="appointees-heading" className="text-2xl font-bold mb-2">Appointees</h2>
+        <p><Link to="/moderation/appointees">Record an appointee</Link> for someone who cannot give consent themselves.</p>
+      </section>
+    </div>
+  );
+}

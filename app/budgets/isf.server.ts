@@ -33,3 +33,11 @@ export function recordIsfSpend(cmd: IsfSpend): MoneyResult<{ journalId: number }
     description: cmd.description, effectiveOn: cmd.effectiveOn, idempotencyKey: cmd.idempotencyKey, by: cmd.by, hours: cmd.hours, ratePence: cmd.ratePence,
   });
 }
+
+/** Providers in a council area with a published service that takes ISFs: where an ISF can move to. */
+export function isfProvidersIn(areaSlug: string) {
+  return db.$client.prepare(`SELECT DISTINCT o.id, o.name FROM organisations o
+    JOIN services s ON s.organisation_id = o.id JOIN towns t ON t.slug = s.town_slug
+    WHERE t.area_slug = ? AND o.status = 'published' AND s.status = 'published' AND EXISTS (SELECT 1 FROM json_each(s.payment_routes) WHERE value = 'isf')
+    ORDER BY o.name LIMIT 500`).all(areaSlug) as { id: number; name: string }[];
+}

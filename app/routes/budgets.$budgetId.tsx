@@ -1,14 +1,17 @@
-import { data, Link } from "react-router";
+import { data, Form, Link } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/budgets.$budgetId";
 import { allow, notFound, requireActor } from "../accounts/actor.server";
 import { openBudget } from "../budgets/access.server";
-import { balancesOf, heldReservations } from "../budgets/budgets.server";
+import { balancesOf, heldReservations, moveIsf } from "../budgets/budgets.server";
+import { isfProvidersIn } from "../budgets/isf.server";
+import { canActForPerson } from "../accounts/permissions";
 import { arrangementNames, lineKindNames } from "../budgets/labels";
 import { forecast, statement } from "../budgets/statements.server";
 import { viewPersonName } from "../budgets/people.server";
 import { formatDate, formatPence } from "../directory/format";
 import { parseId } from "../directory/ids";
-import { Warning } from "../ui";
+import { Button, ErrorSummary, Panel, Select, Warning } from "../ui";
 
 export const meta = () => [{ title: "Budget – Weave" }];
 
@@ -27,13 +30,35 @@ export function loader({ request, context, params }: Route.LoaderArgs) {
     held: heldReservations([id]).length,
     forecast: forecast(id),
     recent: statement(id, from, today)!.lines.slice(-15).reverse(),
+    // The person's right to change provider: the ISF moves, their money and history stay.
+    movableTo: account.arrangement === "isf" && canActForPerson(actor, account.holderId)
+      ? isfProvidersIn(account.areaSlug).filter((o) => o.id !== account.isfProviderId) : [],
   });
 }
 
-export default function Budget({ loaderData: d }: Route.ComponentProps) {
+const MoveForm = z.object({ organisationId: z.coerce.number({ error: "Choose a provider" }).int().positive("Choose a provider") });
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const actor = requireActor(request, context);
+  const id = parseId(params.budgetId) ?? notFound();
+  const account = openBudget(actor, id, "move ISF");
+  if (account === "missing") notFound();
+  allow(account !== "forbidden" && canActForPerson(actor, account.holderId), "Only the person, or someone acting for them, can move their ISF.");
+  const parsed = MoveForm.safeParse(Object.fromEntries(await request.formData()));
+  const allowedTo = isfProvidersIn(account.areaSlug);
+  if (!parsed.success || !allowedTo.some((o) => o.id === parsed.data.organisationId)) {
+    return data({ errors: { organisationId: "Choose a provider from the list" } as Record<string, string>, moved: null }, { status: 400 });
+  }
+  moveIsf(id, parsed.data.organisationId, actor.user.id);
+  return { errors: {} as Record<string, string>, moved: allowedTo.find((o) => o.id === parsed.data.organisationId)!.name };
+}
+
+export default function Budget({ loaderData: d, actionData }: Route.ComponentProps) {
   const a = d.account;
   return (
     <div className="max-w-4xl">
+      <ErrorSummary errors={actionData?.errors ?? {}} />
+      {actionData?.moved && <Panel title="Your ISF has moved">{actionData.moved} now holds it. Your money and every past line stay with you.</Panel>}
       {d.holder && <p className="mb-2 border-l-8 border-link bg-wash p-3">You are looking at {d.holder}'s budget. They can see that you did.</p>}
       <h1 className="text-4xl font-bold mb-1">{arrangementNames[a.arrangement]}</h1>
       <p className="text-muted mb-4">Started {formatDate(a.startsOn)}{a.endsOn ? `, ends ${formatDate(a.endsOn)}` : ""} · {formatPence(a.annualAllocationPence)} a year, paid every {a.periodDays} days{a.status !== "active" && ` · ${a.status.replace("-", " ")}`}</p>
@@ -53,6 +78,18 @@ export default function Budget({ loaderData: d }: Route.ComponentProps) {
         <Link to={`/budgets/${a.id}/statement`}>Statement</Link>
         <Link to={`/budgets/${a.id}/plan`}>Support plan</Link>
       </p>
+
+      {d.movableTo.length > 0 && (
+        <details className="mb-6 no-print">
+          <summary className="cursor-pointer font-bold text-lg">Change the provider holding your ISF</summary>
+          <p className="my-2">You can move your Individual Service Fund to another provider at any time. Your balance and history move with you; the old provider can no longer record spending.</p>
+          <Form method="post" noValidate>
+            <Select name="organisationId" label="New provider" placeholder="Choose a provider" error={actionData?.errors?.organisationId}
+              options={d.movableTo.map((o) => ({ value: String(o.id), label: o.name }))} />
+            <Button>Move my ISF</Button>
+          </Form>
+        </details>
+      )}
 
       <h2 className="text-2xl font-bold mb-2">Recent money in and out</h2>
       {d.recent.length === 0 ? <p>Nothing in the last 60 days.</p> : (

@@ -1,7 +1,7 @@
 // The production server: `npm start` (PORT, default 3000; HOST optional).
 // Like react-router-serve, plus one thing it cannot do: tell the app the client's IP address,
 // which login and reset rate limits need. Behind a reverse proxy set TRUST_PROXY (e.g. "1" or
-// "loopback") so the address comes from X-Forwarded-For; see docs/decisions/005.
+// "loopback") so the address comes from X-Forwarded-For; see docs/decisions/005-accounts-sessions-and-security.md.
 import path from "node:path";
 
 // Before anything loads React: it picks its development or production build on first import.

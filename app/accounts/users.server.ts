@@ -7,7 +7,7 @@ import { recordAudit } from "./audit.server";
 import { newToken, sha256 } from "./crypto.server";
 import { mailSender } from "./mail.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.server";
-import { hitLimits, minutesText } from "./rate-limit.server";
+import { checkLimits, hitLimits, minutesText } from "./rate-limit.server";
 import { revokeSession, revokeSessions, startSession } from "./sessions.server";
 
 const RESET_MINUTES = 30;
@@ -41,14 +41,17 @@ function tooMany(seconds: number, field: string): Failure {
 
 /** A new session for the right email and password; the session presented before (if any) ends. */
 export async function logIn(input: { email: string; password: string }, client: Client, previousSessionId?: number) {
-  const limited = hitLimits([
+  // Only failed attempts count: a person who logs in often is not an attacker.
+  const limits = [
     { key: `login:ip:${client.ip}`, max: 30, windowSeconds: FIFTEEN_MINUTES },
     { key: `login:account:${input.email}`, max: 5, windowSeconds: FIFTEEN_MINUTES },
-  ]);
+  ];
+  const limited = checkLimits(limits);
   if (!limited.allowed) return tooMany(limited.retryAfterSeconds, "email");
   const user = db.select().from(users).where(eq(users.email, input.email)).get();
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
   if (!user || !valid) {
+    hitLimits(limits);
     return { ok: false, status: 400, errors: { email: "Enter a correct email address and password" } } as Failure;
   }
   return db.transaction((tx) => {

@@ -71,3 +71,14 @@ export async function expectNoSeriousAxeViolations(page: Page) {
   const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
   expect(report, `accessibility violations on ${page.url()}:\n${report.join("\n")}`).toEqual([]);
 }
+
+export const DEMO_PASSWORD = "weave-demo-password";
+
+/** Logs a demo person in through the real form (see seeds/accounts.ts for who is who). */
+export async function logInAs(page: Page, email: string, next?: string) {
+  await page.goto(next ? `/login?next=${encodeURIComponent(next)}` : "/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("link", { name: /^Your account/ })).toBeVisible();
+}

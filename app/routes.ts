@@ -22,6 +22,17 @@ export default [
   route("account/access-log", "routes/account.access-log.tsx"),
   route("people/:personId", "routes/people.$personId.tsx"),
 
+  // budgets
+  route("budgets", "routes/budgets.tsx"),
+  route("budgets/:budgetId", "routes/budgets.$budgetId.tsx"),
+  route("budgets/:budgetId/statement", "routes/budgets.$budgetId.statement.tsx"),
+  route("budgets/:budgetId/statement.csv", "routes/budgets.$budgetId.statement[.]csv.ts"),
+  route("budgets/:budgetId/plan", "routes/budgets.$budgetId.plan.tsx"),
+  route("provider/isf", "routes/provider.isf.tsx"),
+  route("provider/isf/:budgetId", "routes/provider.isf.$budgetId.tsx"),
+  route("council/returns", "routes/council.returns.tsx"),
+  route("council/returns.csv", "routes/council.returns[.]csv.ts"),
+
   // providers managing their listings, and moderation
   route("provider", "routes/provider.tsx"),
   route("provider/organisations/new", "routes/provider.organisations.new.tsx"),

@@ -71,7 +71,7 @@ export default function Budget({ loaderData: d, actionData }: Route.ComponentPro
       </dl>
       {d.forecast?.warning && <Warning>{d.forecast.warning}</Warning>}
       {a.arrangement === "isf" && a.feeKind !== "none" && (
-        <p className="mb-4">The provider's management fee, agreed up front: {a.feeKind === "percent" ? `${(a.feeValue / 100).toFixed(2).replace(/\.00$/, "")}% of each payment` : `${formatPence(a.feeValue)} a period`}.</p>
+        <p className="mb-4">The provider's management fee, agreed up front: {a.feeKind === "percent" ? `${a.feeValue / 100}% of each payment` : `${formatPence(a.feeValue)} a period`}.</p>
       )}
 
       <p className="flex flex-wrap gap-6 mb-6 text-lg no-print">

@@ -1,7 +1,7 @@
 import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { currentActor } from "./accounts/actor.server";
-import { isModerator } from "./accounts/permissions";
+import { hasRole, isModerator } from "./accounts/permissions";
 import { securityMiddleware } from "./security.server";
 import "./app.css";
 
@@ -14,6 +14,8 @@ export function loader({ context }: Route.LoaderArgs) {
       name: actor.user.name,
       organisations: actor.organisations.length > 0,
       moderator: isModerator(actor),
+      budgets: hasRole(actor, "budget-holder") || actor.represents.length > 0,
+      commissioner: hasRole(actor, "commissioner"),
     },
   };
 }
@@ -26,7 +28,9 @@ function Navigation() {
       <ul className="flex flex-wrap items-center gap-x-5 gap-y-1">
         <li><Link to="/search" className={link}>Find support</Link></li>
         <li><Link to="/suggest" className={link}>Suggest a service</Link></li>
+        {user?.budgets && <li><Link to="/budgets" className={link}>Budgets</Link></li>}
         {user?.organisations && <li><Link to="/provider" className={link}>Your organisations</Link></li>}
+        {user?.commissioner && <li><Link to="/council/returns" className={link}>Returns</Link></li>}
         {user?.moderator && <li><Link to="/moderation" className={link}>Moderation</Link></li>}
         {user ? (
           <>

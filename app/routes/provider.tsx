@@ -31,6 +31,7 @@ export default function Provider({ loaderData: d }: Route.ComponentProps) {
         </ul>
       )}
       <p><Link to="/provider/organisations/new" className="font-bold">Add an organisation</Link></p>
+      <p className="mt-2"><Link to="/provider/isf">Individual Service Funds your organisations hold</Link></p>
     </div>
   );
 }

@@ -3,14 +3,14 @@ import type { Route } from "./+types/search";
 import { activeFilters, parseSearchParams, searchHref } from "../directory/search-query";
 import { searchDirectory } from "../directory/search.server";
 import { FacetPanel } from "../ui/facets";
-import { Button, ErrorSummary, Notices, Pagination, Select, ServiceCard } from "../ui";
+import { Button, ErrorSummary, Notices, Pagination, Select, ServiceCard, toCardData } from "../ui";
 import { SearchBox } from "../ui/search-box";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const parsed = parseSearchParams(new URL(request.url).searchParams);
   if (!parsed.ok) return data({ ...parsed, result: null, active: [] }, { status: 400 });
-  const result = await searchDirectory(parsed.input);
-  return { ...parsed, result, active: activeFilters(parsed.values, parsed.input) };
+  const { hits, ...result } = await searchDirectory(parsed.input);
+  return { ...parsed, result: { ...result, hits: hits.map(toCardData) }, active: activeFilters(parsed.values, parsed.input) };
 }
 
 export function meta({ data: d }: Route.MetaArgs) {

@@ -43,7 +43,17 @@ export function Freshness({ updatedAt }: { updatedAt: string }) {
   return <p className="text-muted text-sm">{checkedAgo(updatedAt)}</p>;
 }
 
-export function ServiceCard({ hit }: { hit: SearchHit }) {
+/** What a result card needs, and no more: it is all sent to the browser with the page. */
+export type CardData = Pick<SearchHit, "id" | "title" | "organisationName" | "organisationKind" | "pricePence" | "priceUnit" | "category"
+  | "townName" | "distanceMiles" | "delivery" | "vetting" | "updatedAt">;
+
+export const toCardData = (h: SearchHit): CardData => ({
+  id: h.id, title: h.title, organisationName: h.organisationName, organisationKind: h.organisationKind, pricePence: h.pricePence,
+  priceUnit: h.priceUnit, category: h.category, townName: h.townName, distanceMiles: h.distanceMiles, delivery: h.delivery,
+  vetting: h.vetting, updatedAt: h.updatedAt,
+});
+
+export function ServiceCard({ hit }: { hit: CardData }) {
   return (
     <li className="border-b border-line py-4">
       <h3 className="text-xl font-bold mb-1">

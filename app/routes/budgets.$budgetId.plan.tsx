@@ -1,12 +1,11 @@
 import { data, Form } from "react-router";
 import type { Route } from "./+types/budgets.$budgetId.plan";
-import { allow, notFound, requireActor } from "../accounts/actor.server";
+import { allow } from "../accounts/actor.server";
 import { canActForPerson } from "../accounts/permissions";
-import { openBudget } from "../budgets/access.server";
+import { requireBudget } from "../budgets/access.server";
 import { AgreeForm, PlanForm, planLineKinds, planValues } from "../budgets/plan-form";
 import { agreePlan, draftFor, plansOf, planWithLines, saveDraft } from "../budgets/plans.server";
 import { formatDate, formatPence } from "../directory/format";
-import { parseId } from "../directory/ids";
 import { categories, nameOf } from "../directory/vocabulary";
 import { fieldErrors, readForm } from "../forms";
 import { Button, ErrorSummary, Panel, Select, TextArea, TextInput } from "../ui";
@@ -14,11 +13,7 @@ import { Button, ErrorSummary, Panel, Select, TextArea, TextInput } from "../ui"
 export const meta = () => [{ title: "Support plan – Weave" }];
 
 function load(request: Request, context: Route.LoaderArgs["context"], rawId: string) {
-  const actor = requireActor(request, context);
-  const id = parseId(rawId) ?? notFound();
-  const account = openBudget(actor, id, "support plan");
-  if (account === "missing") notFound();
-  allow(account !== "forbidden", "You can only see your own support plan and those of people who have allowed you to act for them.");
+  const { actor, account } = requireBudget(request, context, rawId, "support plan");
   return { actor, account, canEdit: canActForPerson(actor, account.holderId) };
 }
 

@@ -1,23 +1,18 @@
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/budgets.$budgetId.statement";
-import { allow, notFound, requireActor } from "../accounts/actor.server";
-import { openBudget } from "../budgets/access.server";
+import { requireBudget } from "../budgets/access.server";
 import { arrangementNames, lineKindNames } from "../budgets/labels";
 import { parseStatementRange } from "../budgets/statement-query";
 import { statement } from "../budgets/statements.server";
 import { formatDate, formatPence } from "../directory/format";
-import { parseId } from "../directory/ids";
 import { categories, nameOf } from "../directory/vocabulary";
 import { Button, ErrorSummary, TextInput } from "../ui";
 
 export const meta = () => [{ title: "Statement – Weave" }];
 
 export function loader({ request, context, params }: Route.LoaderArgs) {
-  const actor = requireActor(request, context);
-  const id = parseId(params.budgetId) ?? notFound();
-  const account = openBudget(actor, id, "statement");
-  if (account === "missing") notFound();
-  allow(account !== "forbidden", "You can only see your own budgets and those of people who have allowed you to act for them.");
+  const { account } = requireBudget(request, context, params.budgetId, "statement");
+  const id = account.id;
   const range = parseStatementRange(new URL(request.url).searchParams, account.startsOn);
   if (!range.ok) return data({ errors: range.errors, raw: range.raw, statement: null, account }, { status: 400 });
   return { errors: {}, raw: range.raw, statement: statement(id, range.range.from, range.range.to)!, account };

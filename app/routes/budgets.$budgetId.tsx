@@ -1,8 +1,8 @@
 import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/budgets.$budgetId";
-import { allow, notFound, requireActor } from "../accounts/actor.server";
-import { openBudget } from "../budgets/access.server";
+import { allow } from "../accounts/actor.server";
+import { requireBudget } from "../budgets/access.server";
 import { balancesOf, heldReservations, moveIsf } from "../budgets/budgets.server";
 import { isfProvidersIn } from "../budgets/isf.server";
 import { canActForPerson } from "../accounts/permissions";
@@ -10,17 +10,13 @@ import { arrangementNames, lineKindNames } from "../budgets/labels";
 import { forecast, statement } from "../budgets/statements.server";
 import { viewPersonName } from "../budgets/people.server";
 import { formatDate, formatPence } from "../directory/format";
-import { parseId } from "../directory/ids";
 import { Button, ErrorSummary, Panel, Select, Warning } from "../ui";
 
 export const meta = () => [{ title: "Budget – Weave" }];
 
 export function loader({ request, context, params }: Route.LoaderArgs) {
-  const actor = requireActor(request, context);
-  const id = parseId(params.budgetId) ?? notFound();
-  const account = openBudget(actor, id, "dashboard");
-  if (account === "missing") notFound();
-  allow(account !== "forbidden", "You can only see your own budgets and those of people who have allowed you to act for them.");
+  const { actor, account } = requireBudget(request, context, params.budgetId, "dashboard");
+  const id = account.id;
   const today = new Date().toISOString().slice(0, 10);
   const from = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
   return data({
@@ -39,11 +35,9 @@ export function loader({ request, context, params }: Route.LoaderArgs) {
 const MoveForm = z.object({ organisationId: z.coerce.number({ error: "Choose a provider" }).int().positive("Choose a provider") });
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const actor = requireActor(request, context);
-  const id = parseId(params.budgetId) ?? notFound();
-  const account = openBudget(actor, id, "move ISF");
-  if (account === "missing") notFound();
-  allow(account !== "forbidden" && canActForPerson(actor, account.holderId), "Only the person, or someone acting for them, can move their ISF.");
+  const { actor, account } = requireBudget(request, context, params.budgetId, "move ISF");
+  const id = account.id;
+  allow(canActForPerson(actor, account.holderId), "Only the person, or someone acting for them, can move their ISF.");
   const parsed = MoveForm.safeParse(Object.fromEntries(await request.formData()));
   const allowedTo = isfProvidersIn(account.areaSlug);
   if (!parsed.success || !allowedTo.some((o) => o.id === parsed.data.organisationId)) {

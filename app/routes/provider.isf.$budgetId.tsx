@@ -1,8 +1,8 @@
 import { data, Form } from "react-router";
 import type { Route } from "./+types/provider.isf.$budgetId";
-import { allow, notFound, requireActor } from "../accounts/actor.server";
+import { allow } from "../accounts/actor.server";
 import { canRecordIsf } from "../accounts/permissions";
-import { openBudget } from "../budgets/access.server";
+import { requireBudget } from "../budgets/access.server";
 import { balancesOf } from "../budgets/budgets.server";
 import { IsfSpendForm, toPence } from "../budgets/isf-form";
 import { recordIsfSpend } from "../budgets/isf.server";
@@ -10,7 +10,6 @@ import { lineKindNames } from "../budgets/labels";
 import { viewPersonName } from "../budgets/people.server";
 import { statement } from "../budgets/statements.server";
 import { formatDate, formatPence } from "../directory/format";
-import { parseId } from "../directory/ids";
 import { categories } from "../directory/vocabulary";
 import { readForm } from "../forms";
 import { Button, ErrorSummary, Panel, Select, TextInput } from "../ui";
@@ -18,11 +17,8 @@ import { Button, ErrorSummary, Panel, Select, TextInput } from "../ui";
 export const meta = () => [{ title: "Record support – Weave" }];
 
 function load(request: Request, context: Route.LoaderArgs["context"], rawId: string) {
-  const actor = requireActor(request, context);
-  const id = parseId(rawId) ?? notFound();
-  const account = openBudget(actor, id, "ISF record");
-  if (account === "missing") notFound();
-  allow(account !== "forbidden" && canRecordIsf(actor, account), "Only the provider holding this Individual Service Fund can record against it.");
+  const { actor, account } = requireBudget(request, context, rawId, "ISF record");
+  allow(canRecordIsf(actor, account), "Only the provider holding this Individual Service Fund can record against it.");
   return { actor, account };
 }
 

@@ -331,3 +331,35 @@ export function correctEntry(journalId: number, cmd: { idempotencyKey: string; b
     return result;
   }, { behavior: "immediate" });
 }
+
+const DAY_MS = 86_400_000;
+const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * The schedule, run daily (or any number of times: everything is idempotent): for every active
+ * budget, each period that has started gets its payment, and each period that has ended is
+ * closed with the council's carry-over rule.
+ */
+export function runSchedule(today = new Date().toISOString().slice(0, 10)) {
+  const due = db.select().from(budgetAccounts).where(eq(budgetAccounts.status, "active")).all();
+  let payments = 0;
+  let closed = 0;
+  for (const account of due) {
+    const last = account.endsOn && account.endsOn < today ? account.endsOn : today;
+    for (let n = 0; addDays(account.startsOn, n * account.periodDays) <= last; n++) {
+      const starts = addDays(account.startsOn, n * account.periodDays);
+      const ends = addDays(starts, account.periodDays - 1);
+      if (!priorJournal(`allocation:${account.id}:${n}`)) {
+        allocate(account.id, n, null, starts);
+        payments++;
+      }
+      // A period is closed before the next one is paid: once that payment exists it is too late
+      // (the carry-over would count the new money), and the period was dealt with then.
+      if (ends < today && !priorJournal(`carry-over:${account.id}:${n}`) && !priorJournal(`allocation:${account.id}:${n + 1}`)) {
+        closePeriod(account.id, n, null, ends);
+        closed++;
+      }
+    }
+  }
+  return { payments, closed };
+}

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { db } from "../../db/client";
+import { spendingRules } from "../../db/schema";
 import { clearData } from "../../seeds/load";
 import { anOrganisation } from "../../tests/support/fixtures";
-import { allocate, closePeriod, moveIsf, openBudgetAccount, reserve, spend, type BudgetAccount } from "./budgets.server";
+import { allocate, balancesOf, closePeriod, moveIsf, openBudgetAccount, reserve, runSchedule, spend, type BudgetAccount } from "./budgets.server";
 import { recordIsfSpend } from "./isf.server";
 import { agreePlan, draftFor, planWithLines, plansOf, saveDraft } from "./plans.server";
 import { forecast, quarterlyReturn, statement, statementCsv } from "./statements.server";
@@ -136,5 +137,22 @@ describe("a support plan", () => {
     expect(planWithLines(v2)!.plan).toMatchObject({ version: 2, outcomes: plan.outcomes });
     agreePlan(v2, "Jo Smith, social worker", holder);
     expect(plansOf(account.id).map((p) => [p.version, p.status])).toEqual([[2, "agreed"], [1, "superseded"]]);
+  });
+});
+
+describe("the schedule", () => {
+  test("pays each period as it starts and closes each as it ends, once, in order", () => {
+    db.insert(spendingRules).values({ areaSlug: "leeds", kind: "carry-over", params: { percent: 25, capWeeks: 4 }, explanation: "x", instead: "" }).run();
+    const account = isf({ feeKind: "none", arrangement: "direct-payment", isfProviderId: null, startsOn: "2026-01-01" });
+    expect(runSchedule("2026-01-10")).toEqual({ payments: 1, closed: 0 });
+    spend({ budgetAccountId: account.id, amountPence: 50_000, category: "personal-care", organisationId: provider, description: "x", effectiveOn: "2026-01-12", idempotencyKey: "s", by: holder });
+    // Day 29 starts period 2: period 1 closes first (25% of £1,000 may be kept; £500 was left), then period 2 is paid.
+    expect(runSchedule("2026-01-30")).toEqual({ payments: 1, closed: 1 });
+    expect(balancesOf(account.id)).toMatchObject({ available: 100_000, contingency: 25_000 });
+    expect(runSchedule("2026-01-30")).toEqual({ payments: 0, closed: 0 });
+    // Months later, every missed period is caught up in order.
+    const later = runSchedule("2026-04-30");
+    expect(later.payments).toBe(3);
+    expect(balancesOf(account.id).contingency).toBe(25_000);
   });
 });

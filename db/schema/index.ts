@@ -1,4 +1,5 @@
 export * from "./accounts";
 export * from "./budgets";
 export * from "./directory";
+export * from "./purchasing";
 export * from "./search";

@@ -72,10 +72,17 @@ export type SearchResult = {
   facets: FacetCounts;
 };
 
+/** A document the engine refused for something in the document itself, so sending it again cannot help. */
+export type RejectedDocument = { id: number; reason: string };
+
 export interface SearchEngine {
   readonly name: string;
   search(request: SearchRequest): Promise<SearchResult>;
-  upsert(docs: ServiceDocument[]): Promise<{ taskId?: string }>;
+  /**
+   * Resolves once the engine has applied the documents (throws if it could not, so the caller
+   * retries). Documents it refused are listed in `rejected`; the rest were applied.
+   */
+  upsert(docs: ServiceDocument[]): Promise<{ taskId?: string; rejected?: RejectedDocument[] }>;
   remove(ids: number[]): Promise<{ taskId?: string }>;
   /** Rebuilds from scratch; searches keep answering from the old index until the new one is swapped in. */
   reindex(batches: AsyncIterable<ServiceDocument[]> | Iterable<ServiceDocument[]>): Promise<void>;

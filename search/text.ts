@@ -78,3 +78,7 @@ export function haversineMiles(lat1: number, lng1: number, lat2: number, lng2: n
   return 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 export const EARTH_RADIUS_MILES = 3958.8;
+
+/** Where a service is, in the words people search by: town, council area and postcode. */
+export const placeText = (d: { townName: string; areaName: string; postcode: string | null }) =>
+  `${d.townName} ${d.areaName} ${d.postcode ?? ""}`;

@@ -2,7 +2,7 @@
 import { config } from "../app/config.server";
 import { db } from "../db/client";
 import { searchEngine } from "./engine";
-import { drainAll } from "./outbox";
+import { drainAll, rejectedChanges } from "./outbox";
 
 let started = false;
 
@@ -16,6 +16,9 @@ export function startSearchSync() {
     try {
       const report = await drainAll(db, searchEngine());
       if (report.error) console.warn(`search sync: ${report.failed} change(s) will be retried: ${report.error}`);
+      for (const r of report.rejected ? rejectedChanges(db, report.rejected) : []) {
+        console.warn(`search sync: service ${r.serviceId} left out of search until it is fixed: ${r.reason}`);
+      }
     } finally {
       running = false;
     }

@@ -12,7 +12,23 @@ const Config = z.object({
   // Session cookies are `Secure` in production; set "false" only to serve production over plain
   // http on a machine other than localhost (browsers accept Secure cookies from localhost).
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  // Card payments (docs/stripe.md). All three keys, or none: without them card payments are
+  // switched off and the order form says so.
+  STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
+  STRIPE_PUBLISHABLE_KEY: z.string().startsWith("pk_").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  // Weave's fee on each card payment, in basis points (100 = 1%); taken as Stripe's application fee.
+  STRIPE_APPLICATION_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(0),
+  // Where the Stripe adapter sends API calls; only for a local stand-in (tests, demos without network).
+  STRIPE_API_URL: z.url().optional(),
+  // How often the in-process job confirms deliveries nobody disputed in 7 days and books the next
+  // weeks of recurring orders; 0 turns it off (`npm run orders:auto-confirm` does the same once).
+  ORDERS_JOB_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
 }).superRefine((c, ctx) => {
+  const stripeKeys = (["STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_WEBHOOK_SECRET"] as const).filter((k) => c[k]);
+  if (stripeKeys.length > 0 && stripeKeys.length < 3) {
+    ctx.addIssue({ code: "custom", path: ["STRIPE_SECRET_KEY"], message: "Set STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET together, or none of them" });
+  }
   // Say so at start-up, not on the first search.
   if (c.SEARCH_ENGINE !== "meilisearch") return;
   for (const key of ["MEILI_URL", "MEILI_MASTER_KEY"] as const) {
@@ -31,4 +47,6 @@ function load(): Config {
 }
 
 export const config = load();
+/** Card payments need every Stripe key; without them the app runs with cards switched off. */
+export const cardPaymentsEnabled = () => !!(config.STRIPE_SECRET_KEY && config.STRIPE_PUBLISHABLE_KEY && config.STRIPE_WEBHOOK_SECRET);
 export const secureCookies = (config.SECURE_COOKIES ?? (config.NODE_ENV === "production" ? "true" : "false")) === "true";

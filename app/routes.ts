@@ -55,4 +55,7 @@ export default [
   route("openreferral/taxonomy_terms/:id?", "routes/openreferral.taxonomy-terms.ts"),
   route("booklet", "routes/booklet.tsx"),
   route("s/:code?", "routes/short-code.tsx"),
+
+  // ordering and paying
+  route("webhooks/stripe", "routes/webhooks.stripe.ts"),
 ] satisfies RouteConfig;

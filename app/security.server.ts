@@ -25,8 +25,15 @@ export function isSameOrigin(request: Request): boolean {
   return source !== null && source === new URL(request.url).origin;
 }
 
+/**
+ * Stripe posts webhooks from its own servers, with no Origin or Referer and no cookie; the
+ * endpoint proves who sent them by checking Stripe's signature over the raw body instead
+ * (routes/webhooks.stripe.ts). Exactly this path is exempt: nothing under it, no other route.
+ */
+export const SIGNED_WEBHOOK_PATHS: ReadonlySet<string> = new Set(["/webhooks/stripe"]);
+
 export const securityMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
-  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
+  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request) && !SIGNED_WEBHOOK_PATHS.has(new URL(request.url).pathname)) {
     throw data("This form was sent from another website, so we did not act on it. Go back to Weave and try again.", { status: 403 });
   }
   context.set(actorContext, loadActor(request));

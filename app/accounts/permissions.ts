@@ -69,3 +69,23 @@ export const canSeeBudget = (actor: Actor | null, budget: { holderId: number; ar
 /** Recording delivery against an ISF: staff of the provider holding it now (not a previous one). */
 export const canRecordIsf = (actor: Actor | null, budget: { arrangement: string; isfProviderId: number | null }) =>
   !!actor && budget.arrangement === "isf" && budget.isfProviderId !== null && actor.organisations.some((o) => o.id === budget.isfProviderId);
+
+/** Ordering for someone, and acting as the buyer on their orders: the person, or someone acting for them. */
+export const canOrderFor = (actor: Actor | null, personId: number) => canActForPerson(actor, personId);
+export const canActAsBuyer = (actor: Actor | null, order: { buyerId: number }) => canActForPerson(actor, order.buyerId);
+
+/** Answering, delivering and invoicing an order: staff of the organisation that runs the service (admins support them). */
+export const canActAsProvider = (actor: Actor | null, order: { organisationId: number }) => canManageOrganisation(actor, order.organisationId);
+
+/** An order's invoice: both sides of the order. */
+export const canSeeInvoice = (actor: Actor | null, order: { buyerId: number; organisationId: number }) =>
+  canActAsBuyer(actor, order) || canActAsProvider(actor, order);
+
+/** Disputes between a buyer and a provider are decided by moderators, who belong to neither side. */
+export const canResolveDisputes = (actor: Actor | null) => isModerator(actor);
+
+/** Recording that a provider has been paid out for a budget invoice: admins, as Weave's finance role. */
+export const canRecordPayouts = (actor: Actor | null) => isAdmin(actor);
+
+/** Connecting an organisation to Stripe to take card payments: its owners, as with its staff. */
+export const canSetUpCardPayments = (actor: Actor | null, organisationId: number) => canManageStaff(actor, organisationId);

@@ -363,3 +363,14 @@ export function runSchedule(today = new Date().toISOString().slice(0, 10)) {
   }
   return { payments, closed };
 }
+
+/**
+ * Would this purchase be allowed now? The checks `reserve` makes (the budget, the council's
+ * rules, the balance) without moving money: for the check screen before an order is placed.
+ */
+export function purchaseRefusal(cmd: { budgetAccountId: number; amountPence: number; category: string; effectiveOn: string }): Refusal | null {
+  const account = getBudgetAccount(cmd.budgetAccountId);
+  const refusal = refuseUnlessSpendable(account, cmd) ?? ruleRefusal(rulesFor(account!.areaSlug), { category: cmd.category });
+  if (refusal) return refusal;
+  return spendable(account!.id) < cmd.amountPence ? insufficient(account!) : null;
+}

@@ -1,0 +1,102 @@
+// Messages between a buyer (and the people acting for them) and a provider, on an order or an
+// enquiry. What Weave itself says about an order (accepted, delivered, invoiced) goes in the same
+// thread, so both sides read one history.
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { db, type Tx } from "../../db/client";
+import { enquiries, messages, orders, users } from "../../db/schema";
+import { recordAudit } from "../accounts/audit.server";
+import { type Actor, canActAsBuyer, canActAsProvider, canOrderFor } from "../accounts/permissions";
+import { getService } from "../directory/listings.server";
+import { OrderError } from "./lifecycle";
+
+export type MessageParty = "buyer" | "provider" | "moderator" | "weave";
+export const MESSAGE_MAX = 2000;
+
+/** Writes a message inside the caller's transaction: Weave's own unless an author is given. */
+export function postSystemMessage(tx: Tx, orderId: number, body: string, from: { authorId: number; party: MessageParty } | null = null) {
+  tx.insert(messages).values({ orderId, body, authorId: from?.authorId ?? null, party: from?.party ?? "weave" }).run();
+}
+
+function checkBody(body: string) {
+  const text = body.trim();
+  if (!text) throw new OrderError("invalid", "Write a message");
+  if (text.length > MESSAGE_MAX) throw new OrderError("invalid", `A message can be up to ${MESSAGE_MAX} characters`);
+  return text;
+}
+
+/** A person on either side writes on an order. */
+export function postOrderMessage(actor: Actor, party: "buyer" | "provider", orderId: number, body: string) {
+  const text = checkBody(body);
+  db.transaction((tx) => {
+    const order = tx.select().from(orders).where(eq(orders.id, orderId)).get();
+    if (!order) throw new OrderError("missing", "There is no such order.");
+    const allowed = party === "buyer" ? canActAsBuyer(actor, order) : canActAsProvider(actor, order);
+    if (!allowed) throw new OrderError("not-permitted", "You cannot write on this order.");
+    postSystemMessage(tx, order.id, text, { authorId: actor.user.id, party });
+    recordAudit(tx, { actorId: actor.user.id, personId: order.buyerId, action: "order.message", subjectType: "order", subjectId: order.id });
+  });
+}
+
+export type ThreadMessage = { id: number; body: string; party: MessageParty; authorName: string | null; createdAt: string };
+
+export const THREAD_LIMIT = 200;
+
+/** An order's messages, oldest first (the newest 200). */
+export function orderMessages(orderId: number): ThreadMessage[] {
+  return db.select({ id: messages.id, body: messages.body, party: messages.party, authorName: users.name, createdAt: messages.createdAt })
+    .from(messages).leftJoin(users, eq(users.id, messages.authorId))
+    .where(eq(messages.orderId, orderId)).orderBy(desc(messages.id)).limit(THREAD_LIMIT).all().reverse();
+}
+
+export function enquiryMessages(enquiryId: number): ThreadMessage[] {
+  return db.select({ id: messages.id, body: messages.body, party: messages.party, authorName: users.name, createdAt: messages.createdAt })
+    .from(messages).leftJoin(users, eq(users.id, messages.authorId))
+    .where(eq(messages.enquiryId, enquiryId)).orderBy(desc(messages.id)).limit(THREAD_LIMIT).all().reverse();
+}
+
+/** Asks a provider a question about a service, before ordering. */
+export function startEnquiry(actor: Actor, input: { serviceId: number; buyerId: number; body: string }) {
+  if (!canOrderFor(actor, input.buyerId)) throw new OrderError("not-permitted", "You can only ask for yourself or someone you act for.");
+  const found = getService(input.serviceId);
+  if (!found) throw new OrderError("missing", "This service is not available.");
+  const text = checkBody(input.body);
+  return db.transaction((tx) => {
+    const enquiry = tx.insert(enquiries).values({
+      serviceId: found.service.id, organisationId: found.organisation.id, buyerId: input.buyerId, createdBy: actor.user.id, subject: found.service.name,
+    }).returning().get();
+    tx.insert(messages).values({ enquiryId: enquiry.id, body: text, authorId: actor.user.id, party: "buyer" }).run();
+    recordAudit(tx, { actorId: actor.user.id, personId: input.buyerId, action: "enquiry.started", subjectType: "enquiry", subjectId: enquiry.id });
+    return enquiry;
+  });
+}
+
+export type Enquiry = typeof enquiries.$inferSelect;
+
+export function getEnquiry(id: number): Enquiry | null {
+  return db.select().from(enquiries).where(eq(enquiries.id, id)).get() ?? null;
+}
+
+/** Either side replies to an enquiry. */
+export function replyToEnquiry(actor: Actor, party: "buyer" | "provider", enquiryId: number, body: string) {
+  const text = checkBody(body);
+  db.transaction((tx) => {
+    const enquiry = tx.select().from(enquiries).where(eq(enquiries.id, enquiryId)).get();
+    if (!enquiry) throw new OrderError("missing", "There is no such enquiry.");
+    const allowed = party === "buyer" ? canActAsBuyer(actor, enquiry) : canActAsProvider(actor, enquiry);
+    if (!allowed) throw new OrderError("not-permitted", "You cannot write on this enquiry.");
+    tx.insert(messages).values({ enquiryId, body: text, authorId: actor.user.id, party }).run();
+    tx.update(enquiries).set({ lastMessageAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` }).where(eq(enquiries.id, enquiryId)).run();
+    recordAudit(tx, { actorId: actor.user.id, personId: enquiry.buyerId, action: "enquiry.message", subjectType: "enquiry", subjectId: enquiryId });
+  });
+}
+
+export const ENQUIRY_PAGE = 20;
+
+/** Enquiries for these buyers, or to these organisations, newest activity first. */
+export function enquiriesFor(where: { buyerIds?: number[]; organisationIds?: number[] }, page = 1) {
+  const clause = where.buyerIds
+    ? sql`${enquiries.buyerId} IN ${where.buyerIds.length ? where.buyerIds : [0]}`
+    : sql`${enquiries.organisationId} IN ${where.organisationIds?.length ? where.organisationIds : [0]}`;
+  return db.select({ enquiry: enquiries, buyerName: users.name }).from(enquiries).innerJoin(users, eq(users.id, enquiries.buyerId))
+    .where(and(clause)).orderBy(desc(enquiries.lastMessageAt), asc(enquiries.id)).limit(ENQUIRY_PAGE).offset((page - 1) * ENQUIRY_PAGE).all();
+}

@@ -1,6 +1,7 @@
 // `npm run bench [-- --listings 100000 --seconds 20 --connections 20]`
 // Seeds a temporary database, times 200 representative searches through the engine and through
-// the directory service, then loads the built search page with autocannon. Prints a Markdown
+// the directory service, then loads the built search page with autocannon, then runs the same
+// searches through Meilisearch beside it (./meilisearch.ts). Prints a Markdown
 // report (also saved to tests/.tmp/bench-report.md) for docs/benchmarks.md.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -114,6 +115,38 @@ try {
   } finally {
     server.kill();
   }
+
+  // The same queries through the Meilisearch engine, with its server on this machine.
+  const { benchMeilisearch } = await import("./meilisearch");
+  const meili = await benchMeilisearch(db, queries, dir);
+  report();
+  report(`### Embedded and Meilisearch side by side at ${listings.toLocaleString("en-GB")} listings`);
+  report();
+  report("The same 200 queries through the `SearchEngine` port, warm. Meilisearch 1.21 runs on 127.0.0.1 " +
+    "(`--max-indexing-memory 256MiB`); its times include the HTTP round trip.");
+  report();
+  report("| engine | p50 | p95 | p99 | max | average results |");
+  report("| --- | --- | --- | --- | --- | --- |");
+  for (const [label, times, hits] of [["embedded", engineTimes, totalHits], ["Meilisearch", meili.searchTimes, meili.totalHits]] as const) {
+    const p = percentiles(times);
+    report(`| ${label} | ${ms(p.p50)} | ${ms(p.p95)} | ${ms(p.p99)} | ${ms(p.max)} | ${Math.round(hits / queries.length).toLocaleString("en-GB")} |`);
+  }
+  report();
+  // Place searches are where the engines differ most: Meilisearch's _geoRadius reads its whole R-tree each time.
+  const split = (times: number[], near: boolean) => percentiles(times.filter((_, i) => !!queries[i]!.request.near === near));
+  const places = queries.filter((q) => q.request.near).length;
+  for (const [label, times] of [["embedded", engineTimes], ["Meilisearch", meili.searchTimes]] as const) {
+    const [withPlace, without] = [split(times, true), split(times, false)];
+    report(`${label}: with a place (${places} queries) p50 ${ms(withPlace.p50)}, p95 ${ms(withPlace.p95)}; ` +
+      `without (${queries.length - places}) p50 ${ms(without.p50)}, p95 ${ms(without.p95)}.`);
+    report();
+  }
+  const lag = percentiles(meili.syncLags);
+  report(`Meilisearch full rebuild from the database (new index, settings, documents, swap): **${meili.reindexSeconds.toFixed(1)} s**. ` +
+    `Sync lag from a committed listing change to a search finding it, through the outbox worker draining every ` +
+    `${meili.syncIntervalMs.toLocaleString("en-GB")} ms (${meili.syncLags.length} changes): p50 ${ms(lag.p50)}, **p95 ${ms(lag.p95)}**, max ${ms(lag.max)}. ` +
+    `Meilisearch resident memory afterwards: **${meili.rssMiB.toFixed(0)} MiB** (peak ${meili.peakRssMiB.toFixed(0)} MiB), ` +
+    `of which ${meili.anonMiB.toFixed(0)} MiB is its own heap and the rest index files mapped into memory.`);
   mkdirSync("tests/.tmp", { recursive: true });
   writeFileSync("tests/.tmp/bench-report.md", `${lines.join("\n")}\n`);
 } finally {

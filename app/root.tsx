@@ -2,10 +2,12 @@ import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollR
 import type { Route } from "./+types/root";
 import { currentActor } from "./accounts/actor.server";
 import { hasRole, isModerator } from "./accounts/permissions";
+import { hasOrders } from "./purchasing/views.server";
+import { searchPageCache } from "./directory/page-cache.server";
 import { securityMiddleware } from "./security.server";
 import "./app.css";
 
-export const middleware: Route.MiddlewareFunction[] = [securityMiddleware];
+export const middleware: Route.MiddlewareFunction[] = [securityMiddleware, searchPageCache];
 
 export function loader({ context }: Route.LoaderArgs) {
   const actor = currentActor(context);
@@ -15,6 +17,7 @@ export function loader({ context }: Route.LoaderArgs) {
       organisations: actor.organisations.length > 0,
       moderator: isModerator(actor),
       budgets: hasRole(actor, "budget-holder") || actor.represents.length > 0,
+      orders: hasRole(actor, "budget-holder") || actor.represents.length > 0 || hasOrders(actor),
       commissioner: hasRole(actor, "commissioner"),
     },
   };
@@ -29,7 +32,9 @@ function Navigation() {
         <li><Link to="/search" className={link}>Find support</Link></li>
         <li><Link to="/suggest" className={link}>Suggest a service</Link></li>
         {user?.budgets && <li><Link to="/budgets" className={link}>Budgets</Link></li>}
+        {user?.orders && <li><Link to="/orders" className={link}>Orders</Link></li>}
         {user?.organisations && <li><Link to="/provider" className={link}>Your organisations</Link></li>}
+        {user?.organisations && <li><Link to="/provider/inbox" className={link}>Inbox</Link></li>}
         {user?.commissioner && <li><Link to="/council/returns" className={link}>Returns</Link></li>}
         {user?.moderator && <li><Link to="/moderation" className={link}>Moderation</Link></li>}
         {user ? (

@@ -86,6 +86,11 @@ export interface SearchEngine {
   remove(ids: number[]): Promise<{ taskId?: string }>;
   /** Rebuilds from scratch; searches keep answering from the old index until the new one is swapped in. */
   reindex(batches: AsyncIterable<ServiceDocument[]> | Iterable<ServiceDocument[]>): Promise<void>;
+  /**
+   * Changes whenever what the index holds changes, so answers can be cached until then.
+   * An engine that cannot tell cheaply leaves it out, and caches keep answers only briefly.
+   */
+  version?(): string;
 }
 
 export const MILES_TO_METRES = 1609.344;

@@ -51,17 +51,21 @@ export async function searchDirectory(input: SearchInput): Promise<DirectorySear
     facets[name] = without.facets[name];
   }
 
-  if (input.page === 1) {
-    db.insert(searchLog).values({
-      query: input.text.slice(0, 200),
-      filters: loggedFilters(input),
-      areaSlug: input.filters.area ?? input.location?.area ?? null,
-      townSlug: input.location?.town ?? null,
-      resultCount: result.total,
-    }).run();
-  }
+  logSearch(input, result.total);
 
   return { ...result, facets, relaxedText, pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)) };
+}
+
+/** One anonymous row per search asked for (page 1 only: paging is not another search). */
+export function logSearch(input: SearchInput, resultCount: number) {
+  if (input.page !== 1) return;
+  db.insert(searchLog).values({
+    query: input.text.slice(0, 200),
+    filters: loggedFilters(input),
+    areaSlug: input.filters.area ?? input.location?.area ?? null,
+    townSlug: input.location?.town ?? null,
+    resultCount,
+  }).run();
 }
 
 // No postcode (it narrows to a street), no coordinates: a town and the filters are enough.

@@ -2,6 +2,7 @@ import { data, Form, Link, useLocation } from "react-router";
 import type { Route } from "./+types/search";
 import { activeFilters, parseSearchParams, searchHref } from "../directory/search-query";
 import { searchDirectory } from "../directory/search.server";
+import { RESULT_COUNT_HEADER } from "../directory/page-cache.server";
 import { FacetPanel } from "../ui/facets";
 import { Button, ErrorSummary, Notices, Pagination, Select, ServiceCard, toCardData } from "../ui";
 import { SearchBox } from "../ui/search-box";
@@ -10,8 +11,14 @@ export async function loader({ request }: Route.LoaderArgs) {
   const parsed = parseSearchParams(new URL(request.url).searchParams);
   if (!parsed.ok) return data({ ...parsed, result: null, active: [] }, { status: 400 });
   const { hits, ...result } = await searchDirectory(parsed.input);
-  return { ...parsed, result: { ...result, hits: hits.map(toCardData) }, active: activeFilters(parsed.values, parsed.input) };
+  return data(
+    { ...parsed, result: { ...result, hits: hits.map(toCardData) }, active: activeFilters(parsed.values, parsed.input) },
+    { headers: { [RESULT_COUNT_HEADER]: String(result.total) } },
+  );
 }
+
+// The page cache reads the count from the response (app/directory/page-cache.server.ts).
+export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export function meta({ data: d }: Route.MetaArgs) {
   const q = d && typeof d.values.q === "string" && d.values.q ? `“${d.values.q}” – ` : "";

@@ -92,9 +92,20 @@ export class EmbeddedEngine implements SearchEngine {
 
   constructor(private sqlite: Database.Database) {}
 
+  private meta() {
+    this.metaQuery ??= this.sqlite.prepare("SELECT key, value FROM search_meta").raw();
+    return Object.fromEntries(this.metaQuery.all() as [string, number][]);
+  }
+  private metaQuery: Database.Statement | undefined;
+
+  version() {
+    const meta = this.meta();
+    return `${meta.epoch ?? 0}.${meta.generation ?? 0}`;
+  }
+
   /** Brings the in-process cache up to the index as committed: a full load after a rebuild, else only newer rows. */
   refresh() {
-    const meta = Object.fromEntries(this.sqlite.prepare("SELECT key, value FROM search_meta").raw().all() as [string, number][]);
+    const meta = this.meta();
     const epoch = meta.epoch ?? 0;
     const generation = meta.generation ?? 0;
     if (epoch !== this.loaded.epoch) {

@@ -8,6 +8,8 @@ const Config = z.object({
   MEILI_MASTER_KEY: z.string().optional(),
   // How often the in-process worker drains the search outbox; 0 turns it off (tests drain by hand).
   SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  // How long an anonymous search page may be answered from memory; 0 turns the cache off.
+  SEARCH_PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Session cookies are `Secure` in production; set "false" only to serve production over plain
   // http on a machine other than localhost (browsers accept Secure cookies from localhost).

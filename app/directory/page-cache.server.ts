@@ -5,6 +5,7 @@
 // carrying a session cookie always go through. See docs/decisions/001.
 import type { MiddlewareFunction } from "react-router";
 import { searchEngine } from "../../search/engine";
+import { config } from "../config.server";
 import { SESSION_COOKIE } from "../accounts/sessions.server";
 import { parseSearchParams } from "./search-query";
 import { logSearch } from "./search.server";
@@ -15,12 +16,12 @@ export const RESULT_COUNT_HEADER = "X-Result-Count";
 type Entry = { body: string; headers: [string, string][]; resultCount: number; version: string; storedAt: number };
 
 const MAX_ENTRIES = 500; // about 30 MB at the page's usual size
-const MAX_AGE_MS = 60_000;
+const MAX_AGE_MS = config.SEARCH_PAGE_CACHE_SECONDS * 1000;
 const entries = new Map<string, Entry>();
 
 export const searchPageCache: MiddlewareFunction<Response> = async ({ request }, next) => {
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.pathname !== "/search" || (request.headers.get("Cookie") ?? "").includes(`${SESSION_COOKIE}=`)) {
+  if (MAX_AGE_MS === 0 || request.method !== "GET" || url.pathname !== "/search" || (request.headers.get("Cookie") ?? "").includes(`${SESSION_COOKIE}=`)) {
     return next();
   }
   const version = searchEngine().version?.() ?? "";

@@ -67,54 +67,62 @@ try {
   // The page, as a browser gets it: built app, real HTTP, 20 connections.
   const buildDir = join("tests", ".tmp", "bench-build"); // inside the project, so node_modules resolve
   execFileSync("npm", ["run", "build", "--silent"], { env: { ...env, WEAVE_BUILD_DIR: buildDir }, stdio: "inherit" });
-  const server = spawn(process.execPath, ["server.js"], {
-    env: { ...env, PORT: values.port, WEAVE_BUILD_DIR: buildDir },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://127.0.0.1:${values.port}`;
-  try {
-    for (let i = 0; ; i++) {
-      try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not up yet */ }
-      if (i > 100) throw new Error("server did not start");
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    await fetch(`${base}${queries[0]!.url}`); // warm the server's search cache
-    const latencies: number[] = [];
-    const run = autocannon({
-      url: base,
-      connections: Number(values.connections),
-      duration: Number(values.seconds),
-      requests: queries.map((q) => ({ method: "GET", path: q.url })),
+  /** One server (one process per core, as `npm start` runs it) under autocannon; the cache on or off. */
+  async function loadSearchPage(cacheSeconds: number) {
+    const server = spawn(process.execPath, ["server.js"], {
+      env: { ...env, PORT: values.port, WEAVE_BUILD_DIR: buildDir, SEARCH_PAGE_CACHE_SECONDS: String(cacheSeconds) },
+      stdio: ["ignore", "ignore", "inherit"],
     });
-    run.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
-    const result = await run;
-    const http = percentiles(latencies);
-
-    const cpu = cpus()[0]?.model ?? "unknown CPU";
-    report(`### Search at ${listings.toLocaleString("en-GB")} listings (embedded engine)`);
-    report();
-    report(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}. ` +
-      `Run on ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --listings ${listings}\`.`);
-    report();
-    report(`Seeding and indexing ${listings.toLocaleString("en-GB")} listings: ${seedSeconds.toFixed(1)} s. ` +
-      `Loading the engine's in-process cache on a cold start: ${ms(coldLoad)}.`);
-    report();
-    report("| measure | p50 | p95 | p99 | max |");
-    report("| --- | --- | --- | --- | --- |");
-    const row = (label: string, s: number[]) => {
-      const p = percentiles(s);
-      report(`| ${label} | ${ms(p.p50)} | ${ms(p.p95)} | ${ms(p.p99)} | ${ms(p.max)} |`);
-    };
-    row("engine search (200 queries, warm)", engineTimes);
-    row("directory search incl. alternative facet counts and search log", directoryTimes);
-    report(`| search page over HTTP, ${values.connections} connections, ${values.seconds} s | ${ms(http.p50)} | ${ms(http.p95)} | ${ms(http.p99)} | ${ms(http.max)} |`);
-    report();
-    report(`Search page throughput: **${result.requests.average.toFixed(0)} requests/s** on average ` +
-      `(${result.requests.total.toLocaleString("en-GB")} requests, ${result.non2xx} non-2xx, ${result.errors} errors). ` +
-      `Average results per query: ${Math.round(totalHits / queries.length).toLocaleString("en-GB")}.`);
-  } finally {
-    server.kill();
+    const base = `http://127.0.0.1:${values.port}`;
+    try {
+      for (let i = 0; ; i++) {
+        try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not up yet */ }
+        if (i > 100) throw new Error("server did not start");
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      for (let i = 0; i < 4; i++) await fetch(`${base}${queries[i]!.url}`); // load each process's search cache
+      const latencies: number[] = [];
+      const run = autocannon({
+        url: base,
+        connections: Number(values.connections),
+        duration: Number(values.seconds),
+        requests: queries.map((q) => ({ method: "GET", path: q.url })),
+      });
+      run.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+      return { result: await run, http: percentiles(latencies) };
+    } finally {
+      server.kill();
+      await new Promise((r) => setTimeout(r, 1000));
+    }
   }
+  const cached = await loadSearchPage(60);
+  const uncached = await loadSearchPage(0);
+
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  report(`### Search at ${listings.toLocaleString("en-GB")} listings (embedded engine)`);
+  report();
+  report(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}. ` +
+    `Run on ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --listings ${listings}\`.`);
+  report();
+  report(`Seeding and indexing ${listings.toLocaleString("en-GB")} listings: ${seedSeconds.toFixed(1)} s. ` +
+    `Loading the engine's in-process cache on a cold start: ${ms(coldLoad)}.`);
+  report();
+  report("| measure | p50 | p95 | p99 | max |");
+  report("| --- | --- | --- | --- | --- |");
+  const row = (label: string, s: number[]) => {
+    const p = percentiles(s);
+    report(`| ${label} | ${ms(p.p50)} | ${ms(p.p95)} | ${ms(p.p99)} | ${ms(p.max)} |`);
+  };
+  row("engine search (200 queries, warm)", engineTimes);
+  row("directory search incl. alternative facet counts and search log", directoryTimes);
+  for (const [label, run] of [["search page over HTTP, as served (anonymous page cache on)", cached], ["search page over HTTP, page cache off (every request searched and rendered)", uncached]] as const) {
+    report(`| ${label}, ${values.connections} connections, ${values.seconds} s | ${ms(run.http.p50)} | ${ms(run.http.p95)} | ${ms(run.http.p99)} | ${ms(run.http.max)} |`);
+  }
+  report();
+  report(`Search page throughput as served: **${cached.result.requests.average.toFixed(0)} requests/s** ` +
+    `(${cached.result.requests.total.toLocaleString("en-GB")} requests, ${cached.result.non2xx} non-2xx, ${cached.result.errors} errors); ` +
+    `with the page cache off: **${uncached.result.requests.average.toFixed(0)} requests/s** (${uncached.result.non2xx} non-2xx, ${uncached.result.errors} errors). ` +
+    `Average results per query: ${Math.round(totalHits / queries.length).toLocaleString("en-GB")}.`);
 
   // The same queries through the Meilisearch engine, with its server on this machine.
   const { benchMeilisearch } = await import("./meilisearch");

@@ -13,7 +13,7 @@ process.env.NODE_ENV ??= "production";
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? availableParallelism()));
 
 if (cluster.isPrimary && workers > 1) {
-  const start = (n) => cluster.fork({ WEAVE_WORKER: String(n), ...(n > 0 ? { SEARCH_SYNC_INTERVAL_MS: "0" } : {}) });
+  const start = (n) => cluster.fork({ WEAVE_WORKER: String(n), ...(n > 0 ? { SEARCH_SYNC_INTERVAL_MS: "0", ORDERS_JOB_INTERVAL_MS: "0" } : {}) });
   const numbers = new Map();
   for (let n = 0; n < workers; n++) numbers.set(start(n).id, n);
   let stopping = false;

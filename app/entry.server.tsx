@@ -5,12 +5,14 @@ import { config } from "./config.server";
 import { warmSearch } from "./directory/search.server";
 import { contentSecurityPolicy } from "./security.server";
 import { startSearchSync } from "../search/worker.server";
+import { startOrderJobs } from "./purchasing/jobs.server";
 import { startBudgetSchedule } from "./budgets/schedule.server";
 
 // Start-up: load the search cache before the first visitor waits for it; in the background,
 // drain the search outbox and run the budget schedule.
 warmSearch();
 startSearchSync();
+startOrderJobs();
 startBudgetSchedule();
 
 export const streamTimeout = 5_000;

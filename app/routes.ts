@@ -57,5 +57,15 @@ export default [
   route("s/:code?", "routes/short-code.tsx"),
 
   // ordering and paying
+  route("services/:id/order", "routes/services.$id.order.tsx"),
+  route("services/:id/enquire", "routes/services.$id.enquire.tsx"),
+  route("orders", "routes/orders.tsx"),
+  route("orders/:orderId", "routes/orders.$orderId.tsx"),
+  route("orders/:orderId/invoice", "routes/orders.$orderId.invoice.tsx"),
+  route("orders/:orderId/pay", "routes/orders.$orderId.pay.tsx"),
+  route("enquiries/:enquiryId", "routes/enquiries.$enquiryId.tsx"),
+  route("provider/inbox", "routes/provider.inbox.tsx"),
+  route("provider/orders/:orderId", "routes/provider.orders.$orderId.tsx"),
+  route("moderation/disputes", "routes/moderation.disputes.tsx"),
   route("webhooks/stripe", "routes/webhooks.stripe.ts"),
 ] satisfies RouteConfig;

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { data, type MiddlewareFunction } from "react-router";
 import { actorContext, loadActor } from "./accounts/actor.server";
-import { config } from "./config.server";
+import { cardPaymentsEnabled, config } from "./config.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -54,16 +54,19 @@ const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
  * A policy that allows the page's own files and exactly the inline scripts React Router wrote
  * into this page (by hash), and nothing else: no inline event handlers, no other sites.
  */
-export function contentSecurityPolicy(html: string): string {
+export function contentSecurityPolicy(html: string, cards = cardPaymentsEnabled()): string {
   const hashes = [...html.matchAll(INLINE_SCRIPT)]
     .map((m) => `'sha256-${createHash("sha256").update(m[1]!).digest("base64")}'`);
+  // With card payments on, Stripe's card form (Stripe.js and its frames) is the one other site allowed.
+  const stripe = cards ? { script: " https://js.stripe.com", frame: "frame-src https://js.stripe.com https://hooks.stripe.com", connect: " https://api.stripe.com" } : null;
   return [
     "default-src 'self'",
-    `script-src 'self' ${[...new Set(hashes)].join(" ")}`.trim(),
+    `script-src 'self'${stripe?.script ?? ""} ${[...new Set(hashes)].join(" ")}`.trim(),
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self'${stripe?.connect ?? ""}`,
+    ...(stripe ? [stripe.frame] : []),
     "form-action 'self'",
     "base-uri 'self'",
     "object-src 'none'",

@@ -35,3 +35,16 @@ describe("cross-site posts", () => {
     expect(await post(path, { Origin: "http://weave.test" })).toEqual({ reached: true, status: 200 });
   });
 });
+
+describe("the content security policy", () => {
+  test("allows no other site, unless card payments are on, when Stripe's card form is the one exception", async () => {
+    const { contentSecurityPolicy } = await import("./security.server");
+    const off = contentSecurityPolicy("<html></html>", false);
+    expect(off).not.toContain("stripe");
+    expect(off).toContain("connect-src 'self';");
+    const on = contentSecurityPolicy("<html></html>", true);
+    expect(on).toContain("script-src 'self' https://js.stripe.com");
+    expect(on).toContain("frame-src https://js.stripe.com https://hooks.stripe.com");
+    expect(on).toContain("connect-src 'self' https://api.stripe.com");
+  });
+});

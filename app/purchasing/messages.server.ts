@@ -48,6 +48,19 @@ export function orderMessages(orderId: number): ThreadMessage[] {
     .where(eq(messages.orderId, orderId)).orderBy(desc(messages.id)).limit(THREAD_LIMIT).all().reverse();
 }
 
+/** The latest few messages of several orders in one query (the disputes queue). */
+export function latestMessagesOf(orderIds: number[], each = 6): Map<number, ThreadMessage[]> {
+  const out = new Map<number, ThreadMessage[]>(orderIds.map((id) => [id, []]));
+  if (orderIds.length === 0) return out;
+  const rows = db.$client.prepare(`SELECT id, order_id, body, party, author_name AS authorName, created_at AS createdAt FROM (
+      SELECT m.id, m.order_id, m.body, m.party, u.name AS author_name, m.created_at,
+        ROW_NUMBER() OVER (PARTITION BY m.order_id ORDER BY m.id DESC) AS n
+      FROM messages m LEFT JOIN users u ON u.id = m.author_id WHERE m.order_id IN (${orderIds.map(() => "?").join(",")})
+    ) WHERE n <= ? ORDER BY id`).all(...orderIds, each) as (ThreadMessage & { order_id: number })[];
+  for (const { order_id, ...m } of rows) out.get(order_id)!.push(m);
+  return out;
+}
+
 export function enquiryMessages(enquiryId: number): ThreadMessage[] {
   return db.select({ id: messages.id, body: messages.body, party: messages.party, authorName: users.name, createdAt: messages.createdAt })
     .from(messages).leftJoin(users, eq(users.id, messages.authorId))
@@ -99,4 +112,10 @@ export function enquiriesFor(where: { buyerIds?: number[]; organisationIds?: num
     : sql`${enquiries.organisationId} IN ${where.organisationIds?.length ? where.organisationIds : [0]}`;
   return db.select({ enquiry: enquiries, buyerName: users.name }).from(enquiries).innerJoin(users, eq(users.id, enquiries.buyerId))
     .where(and(clause)).orderBy(desc(enquiries.lastMessageAt), asc(enquiries.id)).limit(ENQUIRY_PAGE).offset((page - 1) * ENQUIRY_PAGE).all();
+}
+
+/** Anyone but the person who asked opening an enquiry is written in their access log. */
+export function openEnquiry(actor: Actor, enquiry: Enquiry) {
+  if (actor.user.id === enquiry.buyerId) return;
+  db.transaction((tx) => recordAudit(tx, { actorId: actor.user.id, personId: enquiry.buyerId, action: "enquiry.viewed", subjectType: "enquiry", subjectId: enquiry.id }));
 }

@@ -72,6 +72,11 @@ export default function Moderation({ loaderData: d }: Route.ComponentProps) {
         <Pagination page={d.page.claims} pages={d.claimPages} href={href("cp")} />
       </section>
 
+      <section aria-labelledby="disputes-heading" className="mb-8">
+        <h2 id="disputes-heading" className="text-2xl font-bold mb-2">Disputed visits</h2>
+        <p><Link to="/moderation/disputes">Disputes between people and providers</Link>: a visit someone says was not delivered as recorded. Nothing is paid for it until you decide.</p>
+      </section>
+
       <section aria-labelledby="reports-heading" className="mb-8">
         <h2 id="reports-heading" className="text-2xl font-bold mb-2">Reported reviews</h2>
         <p>Reviews people report will be listed here once reviews are part of Weave.</p>

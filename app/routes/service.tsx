@@ -34,6 +34,10 @@ export default function Service({ loaderData: d }: Route.ComponentProps) {
         <span className="text-muted">· <KindLabel kind={o.kind} /></span>
       </p>
       <p className="text-3xl font-bold mb-4">{formatPrice(s.pricePence, s.priceUnit)}</p>
+      <p className="flex flex-wrap gap-x-6 gap-y-2 mb-4 text-lg no-print">
+        {s.priceUnit !== "free" && s.pricePence > 0 && <Link to={`/services/${s.id}/order`} className="font-bold">Order this service</Link>}
+        <Link to={`/services/${s.id}/enquire`}>Ask {o.name} a question</Link>
+      </p>
       <Freshness updatedAt={s.updatedAt} />
       <div className="my-4 max-w-3xl">
         <WrittenBy fromSuggestion={d.fromSuggestion} />

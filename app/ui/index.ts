@@ -3,3 +3,4 @@ export * from "./listing";
 export * from "./messages";
 export * from "./listing-forms";
 export * from "./provider";
+export * from "./orders";

@@ -15,7 +15,7 @@ const emails: Record<Exclude<Persona, "anonymous">, string> = {
 const personas = ["anonymous", ...Object.keys(emails)] as Persona[];
 
 /** Ids from the e2e database: the holder's record and ISF, the ISF provider's organisation and a service of it. */
-type Ids = { holder: number; holderIsf: number; providerOrg: number; providerService: number; suggestion: number; claim: number };
+type Ids = { holder: number; holderIsf: number; providerOrg: number; providerService: number; suggestion: number; claim: number; order: number; enquiry: number };
 
 const everyone = (outcome: Outcome): Record<Persona, Outcome> => Object.fromEntries(personas.map((p) => [p, outcome])) as Record<Persona, Outcome>;
 const only = (allowed: Persona[]): Record<Persona, Outcome> =>
@@ -25,6 +25,11 @@ const personRecord = only(["holder", "representative"]);
 const budget = only(["holder", "representative", "isfProvider"]);
 const organisation = only(["isfProvider", "admin"]);
 const moderation = only(["moderator", "admin"]);
+const signedIn = only(personas.filter((p) => p !== "anonymous"));
+// An order of the holder's from the provider's organisation: the buyer's pages are theirs (and
+// their representative's); the provider's staff (and admins, who support them) use their own.
+const buyerSide = only(["holder", "representative"]);
+const bothSides = only(["holder", "representative", "isfProvider", "admin"]);
 
 /** Route pattern -> the path to ask for (with real ids) and who gets what. */
 const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona, Outcome> }> = {
@@ -50,6 +55,14 @@ const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona
   "openreferral/taxonomies/:id?": { path: () => "/openreferral/taxonomies", expect: everyone("ok") },
   "openreferral/taxonomy_terms/:id?": { path: () => "/openreferral/taxonomy_terms", expect: everyone("ok") },
   "s/:code?": { path: () => "/s", expect: everyone("ok") },
+  // Ordering and paying. Anyone signed in may order or ask (for themselves, or for someone they act for).
+  "services/:id/order": { path: (i) => `/services/${i.providerService}/order`, expect: signedIn },
+  "services/:id/enquire": { path: (i) => `/services/${i.providerService}/enquire`, expect: signedIn },
+  "orders/:orderId": { path: (i) => `/orders/${i.order}`, expect: buyerSide },
+  "orders/:orderId/pay": { path: (i) => `/orders/${i.order}/pay`, expect: buyerSide },
+  "orders/:orderId/invoice": { path: (i) => `/orders/${i.order}/invoice`, expect: bothSides },
+  "provider/orders/:orderId": { path: (i) => `/provider/orders/${i.order}`, expect: organisation },
+  "enquiries/:enquiryId": { path: (i) => `/enquiries/${i.enquiry}`, expect: bothSides },
 };
 
 type RouteEntry = { path?: string; children?: RouteEntry[] };
@@ -83,12 +96,15 @@ async function fixtures(browser: Browser): Promise<Ids> {
   const providerOrg = id("SELECT organisation_id FROM memberships WHERE user_id = ? ORDER BY organisation_id LIMIT 1", dev);
   // A claim to moderate (the provider-side form makes these; here it only needs to exist).
   const claim = id("INSERT INTO vetting_claims (organisation_id, fact, value, claimed_by) VALUES (?, 'charity-number', '1234567', ?) RETURNING id", providerOrg, dev);
-  const ids = {
-    holder, providerOrg, claim,
-    holderIsf: id("SELECT id FROM budget_accounts WHERE holder_id = ? AND arrangement = 'isf'", holder),
-    providerService: id("SELECT id FROM services WHERE organisation_id = ? AND status = 'published' ORDER BY id LIMIT 1", providerOrg),
-    suggestion: id("SELECT id FROM suggestions WHERE service_name = ?", name),
-  };
+  const holderIsf = id("SELECT id FROM budget_accounts WHERE holder_id = ? AND arrangement = 'isf'", holder);
+  const providerService = id("SELECT id FROM services WHERE organisation_id = ? AND status = 'published' ORDER BY id LIMIT 1", providerOrg);
+  // An order and a question from the holder to the provider (the order pages make these; here they only need to exist).
+  const order = id(`INSERT INTO orders (service_id, organisation_id, buyer_id, placed_by, payment_method, budget_account_id, service_name, category,
+    unit, unit_price_pence, quantity_hundredths, recurrence, starts_on) SELECT id, organisation_id, ?, ?, 'budget', ?, name, category_slug, 'hour', 1800, 200,
+    'one-off', date('now', '+7 days') FROM services WHERE id = ? RETURNING id`, holder, holder, holderIsf, providerService);
+  const enquiry = id("INSERT INTO enquiries (service_id, organisation_id, buyer_id, created_by, subject) VALUES (?, ?, ?, ?, 'Tuesdays?') RETURNING id",
+    providerService, providerOrg, holder, holder);
+  const ids = { holder, providerOrg, claim, holderIsf, providerService, order, enquiry, suggestion: id("SELECT id FROM suggestions WHERE service_name = ?", name) };
   db.close();
   return ids;
 }
@@ -124,7 +140,7 @@ test("each person gets exactly what the table says, for every route with an id",
 
 test("ids that do not exist are 404 for people who are logged in, and ask anonymous people to log in", async ({ page, browser }) => {
   await logInAs(page, emails.holder);
-  for (const path of ["/budgets/99999999", "/budgets/99999999/plan", "/provider/services/99999999", "/budgets/abc"]) {
+  for (const path of ["/budgets/99999999", "/budgets/99999999/plan", "/provider/services/99999999", "/budgets/abc", "/orders/99999999", "/provider/orders/99999999", "/orders/99999999/invoice", "/enquiries/99999999"]) {
     expect(await outcome(page, path), path).toBe("missing");
   }
   // A person who does not exist looks exactly like one you may not see: ids of people are not confirmed.

@@ -1,0 +1,226 @@
+import { Form, Link } from "react-router";
+import type { Route } from "./+types/provider.orders.$orderId";
+import { notFound } from "../accounts/actor.server";
+import { canRecordPayouts } from "../accounts/permissions";
+import { formatDate, formatPence } from "../directory/format";
+import { readForm } from "../forms";
+import { attempt, invalid, requireOrder } from "../purchasing/access.server";
+import { postOrderMessage } from "../purchasing/messages.server";
+import { ChangeForm, CreditForm, DeliveryForm, MessageForm, PayoutForm, ReasonForm, VisitForm, VisitReasonForm } from "../purchasing/order-form";
+import {
+  acceptOrder, cancelOccurrence, cancelOrder, changeOrder, declineOrder, endOrder, issueCreditNote, issueInvoice, recordDelivery, recordPayout,
+} from "../purchasing/orders.server";
+import { dayOf, describeSchedule, formatQuantity, invoiceNumber } from "../purchasing/schedule";
+import { orderDetail, visitOfOrder } from "../purchasing/views.server";
+import { Button, CancellationTerms, ErrorSummary, MessageThread, OrderStatus, SummaryList, TextArea, TextInput, VisitsTable } from "../ui";
+
+export const meta = ({ data: d }: Route.MetaArgs) => [{ title: d ? `${d.order.order.serviceName} for ${d.order.buyerName} – Weave` : "Order – Weave" }];
+
+export function loader({ request, context, params }: Route.LoaderArgs) {
+  const { actor, order } = requireOrder(request, context, params.orderId, "provider");
+  return { order, ...orderDetail(order.order.id), today: dayOf(new Date()), payouts: canRecordPayouts(actor) };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const { actor, order } = requireOrder(request, context, params.orderId, "provider");
+  const id = order.order.id;
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const visit = () => {
+    const parsed = readForm(VisitForm, form);
+    if (!parsed.ok || !visitOfOrder(id, parsed.data.occurrenceId)) notFound("No such visit on this order");
+    return parsed.data.occurrenceId;
+  };
+  switch (intent) {
+    case "accept":
+      return attempt(() => acceptOrder(actor, id), "Accepted. The visits are booked and the person is told.", "accept");
+    case "decline": {
+      const parsed = readForm(ReasonForm, form);
+      if (!parsed.ok) return invalid({ declineReason: parsed.errors.reason! });
+      return attempt(() => declineOrder(actor, id, parsed.data.reason), "Declined. The person is told why.", "declineReason");
+    }
+    case "deliver": {
+      const v = visit();
+      const parsed = readForm(DeliveryForm, form);
+      if (!parsed.ok) return invalid(Object.fromEntries(Object.entries(parsed.errors).map(([k, m]) => [`${k}-${v}`, m])));
+      return attempt(() => recordDelivery(actor, v, { deliveredOn: parsed.data.deliveredOn, quantityHundredths: parsed.data.quantity, notes: parsed.data.notes }),
+        "Delivery recorded. The person is asked to confirm it.", `quantity-${v}`);
+    }
+    case "cancel-visit": {
+      const v = visit();
+      const parsed = readForm(VisitReasonForm, form);
+      if (!parsed.ok) return invalid({ [`cancel-${v}`]: parsed.errors.reason ?? "Say why" });
+      return attempt(() => cancelOccurrence(actor, "provider", v, parsed.data.reason), "The visit is cancelled and the person is told.", `cancel-${v}`);
+    }
+    case "credit": {
+      const v = visit();
+      const parsed = readForm(CreditForm, form);
+      if (!parsed.ok) return invalid(Object.fromEntries(Object.entries(parsed.errors).map(([k, m]) => [`${k}-${v}`, m])));
+      return attempt(() => issueCreditNote(actor, v, { amountPence: parsed.data.amount, reason: parsed.data.reason }), "Credit note issued.", `amount-${v}`);
+    }
+    case "invoice":
+      return attempt(() => issueInvoice(actor, id), "Invoice sent.", "invoice");
+    case "cancel-order": case "end-order": {
+      const parsed = readForm(ReasonForm, form);
+      const field = intent === "cancel-order" ? "cancelReason" : "endReason";
+      if (!parsed.ok) return invalid({ [field]: parsed.errors.reason! });
+      return intent === "cancel-order"
+        ? attempt(() => cancelOrder(actor, "provider", id, parsed.data.reason), "The order is cancelled and the person is told.", field)
+        : attempt(() => endOrder(actor, "provider", id, parsed.data.reason), "The order is ended: later visits are cancelled.", field);
+    }
+    case "change": {
+      const parsed = readForm(ChangeForm, form);
+      if (!parsed.ok) return invalid(parsed.errors);
+      return attempt(() => changeOrder(actor, "provider", id, { quantityHundredths: parsed.data.quantity, timeFrom: parsed.data.timeFrom, timeTo: parsed.data.timeTo }),
+        "The order is changed from tomorrow. The person is told.", "quantity");
+    }
+    case "payout": {
+      const parsed = readForm(PayoutForm, form);
+      if (!parsed.ok) return invalid(parsed.errors);
+      return attempt(() => recordPayout(actor, parsed.data.payoutId, parsed.data.reference), "Payout recorded.", "reference");
+    }
+    case "message": {
+      const parsed = readForm(MessageForm, form);
+      if (!parsed.ok) return invalid(parsed.errors);
+      return attempt(() => postOrderMessage(actor, "provider", id, parsed.data.body), "Your message is sent.", "body");
+    }
+    default:
+      return invalid({ form: "Choose what to do" });
+  }
+}
+
+export default function ProviderOrder({ loaderData: d, actionData }: Route.ComponentProps) {
+  const o = d.order.order;
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const delivered = d.visits.some((v) => ["delivered", "disputed", "confirmed", "invoiced", "paid"].includes(v.status));
+  return (
+    <div className="max-w-5xl">
+      <ErrorSummary errors={errors} />
+      {actionData?.done && <div role="status" className="border-l-8 border-go bg-wash p-3 mb-4 font-bold">{actionData.done}</div>}
+      <p className="text-muted mb-1"><Link to="/provider/inbox">Inbox</Link> · Order {o.id} · <OrderStatus status={o.status} /></p>
+      <h1 className="text-4xl font-bold mb-4">{o.serviceName} for {d.order.buyerName}</h1>
+      <SummaryList rows={[
+        ["For", `${d.order.buyerName}${o.placedBy !== o.buyerId ? ` (ordered by ${d.order.placedByName}, acting for them)` : ""}`],
+        ["When", describeSchedule(o)],
+        ["Each time", `${formatQuantity(o.quantityHundredths, o.unit)} × ${formatPence(o.unitPricePence)}`],
+        ["Paid by", o.paymentMethod === "card" ? "Card, after each invoice" : `${d.order.paymentName}: the money is set aside when you accept`],
+        ...(o.closingReason ? [["Reason given", o.closingReason] as [string, string]] : []),
+      ]} />
+
+      {o.status === "requested" && (
+        <section aria-labelledby="answer-heading" className="bg-wash p-4 mb-6">
+          <h2 id="answer-heading" className="text-2xl font-bold mb-2">Answer this request</h2>
+          <Form method="post" className="mb-4">
+            <Button name="intent" value="accept">Accept and book the visits</Button>
+          </Form>
+          {errors.accept && <p id="accept" className="font-bold text-warn mb-2">{errors.accept}</p>}
+          <Form method="post" noValidate>
+            <TextArea name="reason" id="declineReason" label="Or decline, saying why" hint="The person sees this. Suggest another day or service if you can." rows={2} error={errors.declineReason} />
+            <Button secondary name="intent" value="decline">Decline</Button>
+          </Form>
+        </section>
+      )}
+
+      <h2 className="text-2xl font-bold mb-2">Visits</h2>
+      {d.earlier > 0 && <p className="mb-2 text-muted">{d.earlier} earlier {d.earlier === 1 ? "visit is" : "visits are"} on the invoices.</p>}
+      <VisitsTable visits={d.visits} unit={o.unit} actions={(v) => {
+        if (v.status === "scheduled") {
+          return (
+            <>
+              {v.date <= d.today && (
+                <Form method="post" noValidate className="mb-2">
+                  <input type="hidden" name="occurrenceId" value={v.id} />
+                  <TextInput name="deliveredOn" id={`deliveredOn-${v.id}`} type="date" label="Date delivered" width="w-44" defaultValue={v.date} error={errors[`deliveredOn-${v.id}`]} />
+                  <TextInput name="quantity" id={`quantity-${v.id}`} label={`${o.unit === "hour" ? "Hours" : "Units"} delivered`} hint="Less than booked is fine" width="w-24" defaultValue={String(v.quantityHundredths / 100)} error={errors[`quantity-${v.id}`]} />
+                  <TextInput name="notes" id={`notes-${v.id}`} label="Notes (optional)" defaultValue="" error={errors[`notes-${v.id}`]} />
+                  <Button name="intent" value="deliver">Record delivery<span className="sr-only"> for {formatDate(v.date)}</span></Button>
+                </Form>
+              )}
+              <details open={!!errors[`cancel-${v.id}`]}>
+                <summary className="cursor-pointer">Cancel this visit</summary>
+                <Form method="post" noValidate>
+                  <input type="hidden" name="occurrenceId" value={v.id} />
+                  <TextArea name="reason" id={`cancel-${v.id}`} label="Why? The person is told." rows={2} error={errors[`cancel-${v.id}`]} />
+                  <Button secondary name="intent" value="cancel-visit">Cancel the visit</Button>
+                </Form>
+              </details>
+            </>
+          );
+        }
+        if (v.status === "delivered" || v.status === "disputed") {
+          return (
+            <details open={!!errors[`amount-${v.id}`] || !!errors[`reason-${v.id}`]}>
+              <summary className="cursor-pointer">Issue a credit note</summary>
+              <Form method="post" noValidate>
+                <input type="hidden" name="occurrenceId" value={v.id} />
+                <TextInput name="amount" id={`amount-${v.id}`} label="Amount, £" width="w-32" error={errors[`amount-${v.id}`]} />
+                <TextInput name="reason" id={`reason-${v.id}`} label="Why" hint="For example: arrived 30 minutes late" error={errors[`reason-${v.id}`]} />
+                <Button secondary name="intent" value="credit">Issue credit note</Button>
+              </Form>
+            </details>
+          );
+        }
+        return null;
+      }} />
+
+      {d.toInvoice.n > 0 && (
+        <Form method="post" className="bg-wash p-4 mb-6">
+          <p className="mb-2">{d.toInvoice.n} confirmed {d.toInvoice.n === 1 ? "visit is" : "visits are"} not invoiced yet: {formatPence(d.toInvoice.total)}.</p>
+          {errors.invoice && <p id="invoice" className="font-bold text-warn mb-2">{errors.invoice}</p>}
+          <Button name="intent" value="invoice">Send invoice</Button>
+        </Form>
+      )}
+
+      {d.invoices.length > 0 && (
+        <section aria-labelledby="invoices-heading" className="mb-6">
+          <h2 id="invoices-heading" className="text-2xl font-bold mb-2">Invoices and payouts</h2>
+          <ul>
+            {d.invoices.map(({ invoice, payout, card }) => (
+              <li key={invoice.id} className="border-b border-line py-2">
+                <Link to={`/orders/${o.id}/invoice#invoice-${invoice.id}`}>Invoice {invoiceNumber(invoice.id)}</Link> · {formatDate(invoice.issuedOn)} · {formatPence(invoice.totalPence)} · {invoice.status === "paid" ? "paid" : "not paid yet"}
+                {payout && <> · payout {formatPence(payout.amountPence)} {payout.status === "paid" ? `sent${payout.reference ? ` (${payout.reference})` : ""}` : "due"}{payout.feePence > 0 && `, after Weave's fee of ${formatPence(payout.feePence)}`}</>}
+                {card && !payout && <> · card payment {card.status}</>}
+                {d.payouts && payout?.status === "due" && (
+                  <Form method="post" noValidate className="mt-2">
+                    <input type="hidden" name="payoutId" value={payout.id} />
+                    <TextInput name="reference" label="Payment reference" hint="Weave finance: record the transfer sent to the provider" width="w-64" error={errors.reference} />
+                    <Button secondary name="intent" value="payout">Record payout sent</Button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <MessageThread messages={d.messages} buyerName={d.order.buyerName} organisationName={d.order.organisationName} error={errors.body} label={`Write to ${d.order.buyerName}`} />
+
+      {o.status === "scheduled" && (
+        <section aria-labelledby="manage-heading" className="mb-6 no-print">
+          <h2 id="manage-heading" className="text-2xl font-bold mb-2">Change or stop this order</h2>
+          {o.recurrence !== "one-off" && (
+            <details className="mb-4">
+              <summary className="cursor-pointer font-bold">Change the time or how long each visit is (agreed with the person)</summary>
+              <Form method="post" noValidate>
+                <TextInput name="quantity" label={`How many ${o.unit === "hour" ? "hours" : "units"} each time?`} width="w-24" defaultValue={String(o.quantityHundredths / 100)} error={errors.quantity} />
+                <div className="flex gap-4">
+                  <TextInput name="timeFrom" label="From" width="w-28" defaultValue={o.timeFrom ?? ""} error={errors.timeFrom} />
+                  <TextInput name="timeTo" label="To" width="w-28" defaultValue={o.timeTo ?? ""} error={errors.timeTo} />
+                </div>
+                <Button secondary name="intent" value="change">Change the order</Button>
+              </Form>
+            </details>
+          )}
+          <details>
+            <summary className="cursor-pointer font-bold">{delivered ? "End this order" : "Cancel this order"}</summary>
+            <CancellationTerms />
+            <Form method="post" noValidate>
+              <TextArea name="reason" id={delivered ? "endReason" : "cancelReason"} label="Why? The person is told." rows={2} error={errors[delivered ? "endReason" : "cancelReason"]} />
+              <Button secondary name="intent" value={delivered ? "end-order" : "cancel-order"}>{delivered ? "End the order" : "Cancel the order"}</Button>
+            </Form>
+          </details>
+        </section>
+      )}
+    </div>
+  );
+}

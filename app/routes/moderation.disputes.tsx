@@ -60,7 +60,7 @@ export default function Disputes({ loaderData: d, actionData }: Route.ComponentP
             )}
             <Form method="post" noValidate className="bg-wash p-3">
               <input type="hidden" name="disputeId" value={dispute.id} />
-              <TextInput name="pay" id={`pay-${dispute.id}`} label="Pay the provider, £" hint={`Between 0 and ${formatPence(due)}`} width="w-32" defaultValue={(due / 100).toFixed(2)} error={errors[`pay-${dispute.id}`]} />
+              <TextInput name="pay" id={`pay-${dispute.id}`} label="Pay the provider, £" hint={`Between 0 and ${formatPence(due)}`} width="max-w-32" defaultValue={(due / 100).toFixed(2)} error={errors[`pay-${dispute.id}`]} />
               <TextArea name="resolution" id={`resolution-${dispute.id}`} label="Your decision, for both sides to read" rows={2} error={errors[`resolution-${dispute.id}`]} />
               <Button>Decide</Button>
             </Form>

@@ -22,7 +22,8 @@ export default function Invoice({ loaderData: d }: Route.ComponentProps) {
       {d.invoices.map(({ invoice, lines, credits }, i) => (
         <article key={invoice.id} id={`invoice-${invoice.id}`} className={i < d.invoices.length - 1 ? "mb-12 break-after-page" : "mb-12"}>
           <h1 className="text-3xl font-bold mb-1">Invoice {invoiceNumber(invoice.id)}</h1>
-          <p className="mb-4">{invoice.status === "paid" ? <strong>Paid {invoice.paidAt ? formatDate(invoice.paidAt) : ""}</strong> : <strong>Not paid yet</strong>}</p>
+          <p className="mb-4"><strong>{invoice.status === "paid" ? `Paid${invoice.paidAt ? ` ${formatDate(invoice.paidAt)}` : ""}`
+            : o.paymentMethod === "budget" ? "Charged to the budget; the payment to the provider is on its way" : "Not paid yet"}</strong></p>
           <div className="grid grid-cols-2 gap-6 mb-6">
             <div>
               <h2 className="font-bold">From</h2>

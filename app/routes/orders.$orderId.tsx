@@ -7,7 +7,7 @@ import { attempt, invalid, requireOrder } from "../purchasing/access.server";
 import { postOrderMessage } from "../purchasing/messages.server";
 import { ChangeForm, MessageForm, ReasonForm, VisitForm, VisitReasonForm } from "../purchasing/order-form";
 import { cancelOccurrence, cancelOrder, changeOrder, confirmDelivery, endOrder, raiseDispute } from "../purchasing/orders.server";
-import { AUTO_CONFIRM_DAYS, describeSchedule, formatQuantity, invoiceNumber } from "../purchasing/schedule";
+import { amountFor, AUTO_CONFIRM_DAYS, describeCost, describeSchedule, invoiceNumber } from "../purchasing/schedule";
 import { orderDetail, visitOfOrder } from "../purchasing/views.server";
 import { Button, CancellationTerms, ErrorSummary, MessageThread, OrderStatus, Panel, SummaryList, TextArea, TextInput, VisitsTable } from "../ui";
 
@@ -86,7 +86,7 @@ export default function BuyerOrder({ loaderData: d, actionData }: Route.Componen
         ["Provider", d.order.organisationName],
         ["For", d.order.buyerName],
         ["When", describeSchedule(o)],
-        ["Each time", `${formatQuantity(o.quantityHundredths, unit)} × ${formatPence(o.unitPricePence)}`],
+        ["Each time", `${describeCost(o.quantityHundredths, unit, o.unitPricePence)} = ${formatPence(amountFor(o.unitPricePence, o.quantityHundredths))}`],
         ["Paying with", d.order.paymentName],
         ...(o.closingReason ? [[o.status === "declined" ? "Why it was declined" : "Why it was ended", o.closingReason] as [string, string]] : []),
       ]} />
@@ -119,10 +119,10 @@ export default function BuyerOrder({ loaderData: d, actionData }: Route.Componen
               <summary className="cursor-pointer font-bold">Change the time or how long each visit is</summary>
               <p className="my-2">Changes start tomorrow. Visits already delivered are not changed.</p>
               <Form method="post" noValidate>
-                <TextInput name="quantity" label={`How many ${unit === "hour" ? "hours" : "units"} each time?`} width="w-24" defaultValue={String(o.quantityHundredths / 100)} error={errors.quantity} />
+                <TextInput name="quantity" label={`How many ${unit === "hour" ? "hours" : "units"} each time?`} width="max-w-24" defaultValue={String(o.quantityHundredths / 100)} error={errors.quantity} />
                 <div className="flex gap-4">
-                  <TextInput name="timeFrom" label="From" width="w-28" defaultValue={o.timeFrom ?? ""} error={errors.timeFrom} />
-                  <TextInput name="timeTo" label="To" width="w-28" defaultValue={o.timeTo ?? ""} error={errors.timeTo} />
+                  <TextInput name="timeFrom" label="From" width="max-w-28" defaultValue={o.timeFrom ?? ""} error={errors.timeFrom} />
+                  <TextInput name="timeTo" label="To" width="max-w-28" defaultValue={o.timeTo ?? ""} error={errors.timeTo} />
                 </div>
                 <Button secondary name="intent" value="change">Change the order</Button>
               </Form>

@@ -10,7 +10,7 @@ import { ChangeForm, CreditForm, DeliveryForm, MessageForm, PayoutForm, ReasonFo
 import {
   acceptOrder, cancelOccurrence, cancelOrder, changeOrder, declineOrder, endOrder, issueCreditNote, issueInvoice, recordDelivery, recordPayout,
 } from "../purchasing/orders.server";
-import { dayOf, describeSchedule, formatQuantity, invoiceNumber } from "../purchasing/schedule";
+import { amountFor, dayOf, describeCost, describeSchedule, invoiceNumber } from "../purchasing/schedule";
 import { orderDetail, visitOfOrder } from "../purchasing/views.server";
 import { Button, CancellationTerms, ErrorSummary, MessageThread, OrderStatus, SummaryList, TextArea, TextInput, VisitsTable } from "../ui";
 
@@ -102,7 +102,7 @@ export default function ProviderOrder({ loaderData: d, actionData }: Route.Compo
       <SummaryList rows={[
         ["For", `${d.order.buyerName}${o.placedBy !== o.buyerId ? ` (ordered by ${d.order.placedByName}, acting for them)` : ""}`],
         ["When", describeSchedule(o)],
-        ["Each time", `${formatQuantity(o.quantityHundredths, o.unit)} × ${formatPence(o.unitPricePence)}`],
+        ["Each time", `${describeCost(o.quantityHundredths, o.unit, o.unitPricePence)} = ${formatPence(amountFor(o.unitPricePence, o.quantityHundredths))}`],
         ["Paid by", o.paymentMethod === "card" ? "Card, after each invoice" : `${d.order.paymentName}: the money is set aside when you accept`],
         ...(o.closingReason ? [["Reason given", o.closingReason] as [string, string]] : []),
       ]} />
@@ -130,8 +130,8 @@ export default function ProviderOrder({ loaderData: d, actionData }: Route.Compo
               {v.date <= d.today && (
                 <Form method="post" noValidate className="mb-2">
                   <input type="hidden" name="occurrenceId" value={v.id} />
-                  <TextInput name="deliveredOn" id={`deliveredOn-${v.id}`} type="date" label="Date delivered" width="w-44" defaultValue={v.date} error={errors[`deliveredOn-${v.id}`]} />
-                  <TextInput name="quantity" id={`quantity-${v.id}`} label={`${o.unit === "hour" ? "Hours" : "Units"} delivered`} hint="Less than booked is fine" width="w-24" defaultValue={String(v.quantityHundredths / 100)} error={errors[`quantity-${v.id}`]} />
+                  <TextInput name="deliveredOn" id={`deliveredOn-${v.id}`} type="date" label="Date delivered" width="max-w-44" defaultValue={v.date} error={errors[`deliveredOn-${v.id}`]} />
+                  <TextInput name="quantity" id={`quantity-${v.id}`} label={`${o.unit === "hour" ? "Hours" : "Units"} delivered`} hint="Less than booked is fine" width="max-w-24" defaultValue={String(v.quantityHundredths / 100)} error={errors[`quantity-${v.id}`]} />
                   <TextInput name="notes" id={`notes-${v.id}`} label="Notes (optional)" defaultValue="" error={errors[`notes-${v.id}`]} />
                   <Button name="intent" value="deliver">Record delivery<span className="sr-only"> for {formatDate(v.date)}</span></Button>
                 </Form>
@@ -153,7 +153,7 @@ export default function ProviderOrder({ loaderData: d, actionData }: Route.Compo
               <summary className="cursor-pointer">Issue a credit note</summary>
               <Form method="post" noValidate>
                 <input type="hidden" name="occurrenceId" value={v.id} />
-                <TextInput name="amount" id={`amount-${v.id}`} label="Amount, £" width="w-32" error={errors[`amount-${v.id}`]} />
+                <TextInput name="amount" id={`amount-${v.id}`} label="Amount, £" width="max-w-32" error={errors[`amount-${v.id}`]} />
                 <TextInput name="reason" id={`reason-${v.id}`} label="Why" hint="For example: arrived 30 minutes late" error={errors[`reason-${v.id}`]} />
                 <Button secondary name="intent" value="credit">Issue credit note</Button>
               </Form>
@@ -183,7 +183,7 @@ export default function ProviderOrder({ loaderData: d, actionData }: Route.Compo
                 {d.payouts && payout?.status === "due" && (
                   <Form method="post" noValidate className="mt-2">
                     <input type="hidden" name="payoutId" value={payout.id} />
-                    <TextInput name="reference" label="Payment reference" hint="Weave finance: record the transfer sent to the provider" width="w-64" error={errors.reference} />
+                    <TextInput name="reference" label="Payment reference" hint="Weave finance: record the transfer sent to the provider" width="max-w-64" error={errors.reference} />
                     <Button secondary name="intent" value="payout">Record payout sent</Button>
                   </Form>
                 )}
@@ -202,10 +202,10 @@ export default function ProviderOrder({ loaderData: d, actionData }: Route.Compo
             <details className="mb-4">
               <summary className="cursor-pointer font-bold">Change the time or how long each visit is (agreed with the person)</summary>
               <Form method="post" noValidate>
-                <TextInput name="quantity" label={`How many ${o.unit === "hour" ? "hours" : "units"} each time?`} width="w-24" defaultValue={String(o.quantityHundredths / 100)} error={errors.quantity} />
+                <TextInput name="quantity" label={`How many ${o.unit === "hour" ? "hours" : "units"} each time?`} width="max-w-24" defaultValue={String(o.quantityHundredths / 100)} error={errors.quantity} />
                 <div className="flex gap-4">
-                  <TextInput name="timeFrom" label="From" width="w-28" defaultValue={o.timeFrom ?? ""} error={errors.timeFrom} />
-                  <TextInput name="timeTo" label="To" width="w-28" defaultValue={o.timeTo ?? ""} error={errors.timeTo} />
+                  <TextInput name="timeFrom" label="From" width="max-w-28" defaultValue={o.timeFrom ?? ""} error={errors.timeFrom} />
+                  <TextInput name="timeTo" label="To" width="max-w-28" defaultValue={o.timeTo ?? ""} error={errors.timeTo} />
                 </div>
                 <Button secondary name="intent" value="change">Change the order</Button>
               </Form>

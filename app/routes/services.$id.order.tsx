@@ -148,18 +148,18 @@ export default function OrderService({ loaderData, actionData }: Route.Component
       )}
       <Form method="post" noValidate action={`/services/${d.service.id}/order${forQuery}`}>
         <TextInput name="quantity" label={`How many ${words} each time?`} hint={d.service.unit === "hour" ? "For example 2, or 1.5 for an hour and a half" : "For example 1"}
-          width="w-24" inputMode="text" defaultValue={v.quantity ?? (d.service.unit === "hour" ? "2" : "1")} error={errors.quantity} />
+          width="max-w-24" inputMode="text" defaultValue={v.quantity ?? (d.service.unit === "hour" ? "2" : "1")} error={errors.quantity} />
         <Select name="recurrence" label="How often?" defaultValue={v.recurrence ?? "weekly"} error={errors.recurrence}
           options={[{ value: "one-off", label: "Once" }, { value: "weekly", label: "Every week" }, { value: "fortnightly", label: "Every other week" }]} />
         <TextInput name="startsOn" type="date" label="Date of the first visit" hint={"Weekly visits are on the same day of the week as this date."}
-          width="w-48" defaultValue={v.startsOn ?? d.today} error={errors.startsOn} />
-        <TextInput name="endsOn" type="date" label="Last date (optional)" hint="For weekly visits. Leave it empty to carry on until you end the order." width="w-48" defaultValue={v.endsOn} error={errors.endsOn} />
+          width="max-w-48" defaultValue={v.startsOn ?? d.today} error={errors.startsOn} />
+        <TextInput name="endsOn" type="date" label="Last date (optional)" hint="For weekly visits. Leave it empty to carry on until you end the order." width="max-w-48" defaultValue={v.endsOn} error={errors.endsOn} />
         <fieldset className="mb-5" aria-describedby="time-hint">
           <legend className="font-bold mb-1">Time (optional)</legend>
           <p id="time-hint" className="text-muted mb-2">For example from 10:00 to 12:00.</p>
           <div className="flex gap-4">
-            <TextInput name="timeFrom" label="From" width="w-28" defaultValue={v.timeFrom} error={errors.timeFrom} />
-            <TextInput name="timeTo" label="To" width="w-28" defaultValue={v.timeTo} error={errors.timeTo} />
+            <TextInput name="timeFrom" label="From" width="max-w-28" defaultValue={v.timeFrom} error={errors.timeFrom} />
+            <TextInput name="timeTo" label="To" width="max-w-28" defaultValue={v.timeTo} error={errors.timeTo} />
           </div>
         </fieldset>
         {options.length === 0 ? (

@@ -121,3 +121,40 @@ test("a rule-breaking order shows the council's explanation and is not placed", 
   expect(db.prepare("SELECT COUNT(*) FROM orders WHERE service_id = ?").pluck().get(serviceId)).toBe(0);
   db.close();
 });
+
+test("changes to an order are refused to anyone not on it: another holder, another provider, a foreign site", async ({ browser }) => {
+  const serviceId = aServiceOfDevs(`Refusals test ${Date.now().toString(36)}`, "help-at-home", 1_800, "hour");
+  const db = new Database(dbPath);
+  const amina = db.prepare("SELECT id FROM users WHERE email = 'amina@example.org'").pluck().get() as number;
+  const isf = db.prepare("SELECT id FROM budget_accounts WHERE holder_id = ? AND arrangement = 'isf'").pluck().get(amina) as number;
+  const orderId = db.prepare(`INSERT INTO orders (service_id, organisation_id, buyer_id, placed_by, payment_method, budget_account_id, service_name, category,
+    unit, unit_price_pence, quantity_hundredths, recurrence, starts_on) SELECT id, organisation_id, ?, ?, 'budget', ?, name, category_slug, 'hour', 1800, 200,
+    'one-off', date('now', '+7 days') FROM services WHERE id = ? RETURNING id`).pluck().get(amina, amina, isf, serviceId) as number;
+  const status = () => db.prepare("SELECT status FROM orders WHERE id = ?").pluck().get(orderId);
+
+  const brian = await browser.newPage();
+  await logInAs(brian, "brian@example.org");
+  const origin = new URL(brian.url()).origin;
+  const asBrian = await brian.request.post(`/orders/${orderId}`, { form: { intent: "cancel-order", reason: "Not mine" }, headers: { Origin: origin }, maxRedirects: 0 });
+  expect(asBrian.status()).toBe(403);
+
+  const erin = await browser.newPage();
+  await logInAs(erin, "erin@example.org");
+  const asErin = await erin.request.post(`/provider/orders/${orderId}`, { form: { intent: "accept" }, headers: { Origin: origin }, maxRedirects: 0 });
+  expect(asErin.status()).toBe(403);
+
+  const dev = await browser.newPage();
+  await logInAs(dev, "dev@example.org");
+  const foreign = await dev.request.post(`/provider/orders/${orderId}`, { form: { intent: "accept" }, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(foreign.status()).toBeGreaterThanOrEqual(400);
+  expect(foreign.status()).toBeLessThan(500);
+  expect(status()).toBe("requested");
+
+  // The provider themselves can accept it, and then nobody can accept it again.
+  const accepted = await dev.request.post(`/provider/orders/${orderId}`, { form: { intent: "accept" }, headers: { Origin: origin }, maxRedirects: 0 });
+  expect(accepted.status()).toBe(200);
+  const again = await dev.request.post(`/provider/orders/${orderId}`, { form: { intent: "accept" }, headers: { Origin: origin }, maxRedirects: 0 });
+  expect(again.status()).toBe(400);
+  expect(status()).toBe("scheduled");
+  db.close();
+});

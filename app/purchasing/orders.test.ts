@@ -14,6 +14,7 @@ import {
   placeOrder, raiseDispute, recordDelivery, recordPayout, Refused, resolveDispute,
 } from "./orders.server";
 import { quoteOrder } from "./quote.server";
+import { enquiryMessages, orderMessages, postOrderMessage, replyToEnquiry, startEnquiry } from "./messages.server";
 import { getService } from "../directory/listings.server";
 
 let w: World;
@@ -229,5 +230,31 @@ describe("races between processes", () => {
     expect(payable()).toBe(3_600);
     expect(balancesOf(w.ids.budget)).toMatchObject({ available: 96_400, reserved: 0 });
     sound();
+  });
+});
+
+describe("messages", () => {
+  test("on an order, the person's representative reads and writes too; nobody else can", () => {
+    const id = placed(w, { message: "The key is under the mat" });
+    postOrderMessage(w.as.staff(), "provider", id, "We will bring our own gloves");
+    postOrderMessage(w.as.representative(), "buyer", id, "Thank you, Mum says hello");
+    expect(() => postOrderMessage(w.as.otherStaff(), "provider", id, "Hi")).toThrow(expect.objectContaining({ code: "not-permitted" }) as Error);
+    expect(() => postOrderMessage(w.as.stranger(), "buyer", id, "Hi")).toThrow(expect.objectContaining({ code: "not-permitted" }) as Error);
+    expect(() => postOrderMessage(w.as.holder(), "buyer", id, "   ")).toThrow(/Write a message/);
+    expect(orderMessages(id).map((m) => [m.party, m.authorName, m.body])).toEqual([
+      ["weave", null, "Order placed for Tuesday 3 February 2026 10:00 to 12:00, once: 2 hours × £18 an hour = £36 each time."],
+      ["buyer", "Hana Holder", "The key is under the mat"],
+      ["provider", "Sam Staff", "We will bring our own gloves"],
+      ["buyer", "Ravi Rep", "Thank you, Mum says hello"],
+    ]);
+  });
+
+  test("an enquiry before ordering is a conversation between the person (or their representative) and the provider", () => {
+    const enquiry = startEnquiry(w.as.representative(), { serviceId: w.ids.serviceId, buyerId: w.ids.holder, body: "Can you come on Tuesdays?" });
+    replyToEnquiry(w.as.staff(), "provider", enquiry.id, "Yes, from 10:00");
+    replyToEnquiry(w.as.holder(), "buyer", enquiry.id, "Lovely");
+    expect(() => replyToEnquiry(w.as.otherStaff(), "provider", enquiry.id, "Us too")).toThrow(expect.objectContaining({ code: "not-permitted" }) as Error);
+    expect(() => startEnquiry(w.as.stranger(), { serviceId: w.ids.serviceId, buyerId: w.ids.holder, body: "Hello" })).toThrow(/only ask for yourself/);
+    expect(enquiryMessages(enquiry.id).map((m) => m.body)).toEqual(["Can you come on Tuesdays?", "Yes, from 10:00", "Lovely"]);
   });
 });

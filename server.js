@@ -58,4 +58,6 @@ if (cluster.isPrimary && workers > 1) {
   const server = process.env.HOST ? app.listen(port, process.env.HOST) : app.listen(port);
   if (workers === 1) server.on("listening", () => console.log(`Weave is running on http://localhost:${port}`));
   for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close(() => process.exit(0)));
+  // A worker whose primary died (even by SIGKILL) must not live on holding the database.
+  if (cluster.isWorker) process.on("disconnect", () => process.exit(0));
 }

@@ -19,6 +19,9 @@ export function startSearchSync() {
       for (const r of report.rejected ? rejectedChanges(db, report.rejected) : []) {
         console.warn(`search sync: service ${r.serviceId} left out of search until it is fixed: ${r.reason}`);
       }
+    } catch (error) {
+      // A database hiccup must not become an unhandled rejection; the next tick tries again.
+      console.error("search sync failed; it will try again", error);
     } finally {
       running = false;
     }

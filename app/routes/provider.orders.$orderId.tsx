@@ -12,7 +12,7 @@ import {
 } from "../purchasing/orders.server";
 import { amountFor, dayOf, describeCost, describeSchedule, invoiceNumber } from "../purchasing/schedule";
 import { orderDetail, visitOfOrder } from "../purchasing/views.server";
-import { Button, CancellationTerms, ErrorSummary, MessageThread, OrderStatus, SummaryList, TextArea, TextInput, VisitsTable } from "../ui";
+import { Button, ChangeOrStopOrder, ErrorSummary, MessageThread, OrderStatus, SummaryList, TextArea, TextInput, VisitsTable } from "../ui";
 
 export const meta = ({ data: d }: Route.MetaArgs) => [{ title: d ? `${d.order.order.serviceName} for ${d.order.buyerName} – Weave` : "Order – Weave" }];
 
@@ -196,30 +196,8 @@ export default function ProviderOrder({ loaderData: d, actionData }: Route.Compo
       <MessageThread messages={d.messages} buyerName={d.order.buyerName} organisationName={d.order.organisationName} error={errors.body} label={`Write to ${d.order.buyerName}`} />
 
       {o.status === "scheduled" && (
-        <section aria-labelledby="manage-heading" className="mb-6 no-print">
-          <h2 id="manage-heading" className="text-2xl font-bold mb-2">Change or stop this order</h2>
-          {o.recurrence !== "one-off" && (
-            <details className="mb-4">
-              <summary className="cursor-pointer font-bold">Change the time or how long each visit is (agreed with the person)</summary>
-              <Form method="post" noValidate>
-                <TextInput name="quantity" label={`How many ${o.unit === "hour" ? "hours" : "units"} each time?`} width="max-w-24" defaultValue={String(o.quantityHundredths / 100)} error={errors.quantity} />
-                <div className="flex gap-4">
-                  <TextInput name="timeFrom" label="From" width="max-w-28" defaultValue={o.timeFrom ?? ""} error={errors.timeFrom} />
-                  <TextInput name="timeTo" label="To" width="max-w-28" defaultValue={o.timeTo ?? ""} error={errors.timeTo} />
-                </div>
-                <Button secondary name="intent" value="change">Change the order</Button>
-              </Form>
-            </details>
-          )}
-          <details>
-            <summary className="cursor-pointer font-bold">{delivered ? "End this order" : "Cancel this order"}</summary>
-            <CancellationTerms />
-            <Form method="post" noValidate>
-              <TextArea name="reason" id={delivered ? "endReason" : "cancelReason"} label="Why? The person is told." rows={2} error={errors[delivered ? "endReason" : "cancelReason"]} />
-              <Button secondary name="intent" value={delivered ? "end-order" : "cancel-order"}>{delivered ? "End the order" : "Cancel the order"}</Button>
-            </Form>
-          </details>
-        </section>
+        <ChangeOrStopOrder order={o} unit={o.unit} delivered={delivered} errors={errors} otherSide="The person"
+          canChange={o.recurrence !== "one-off"} changeHint="(agreed with the person)" />
       )}
     </div>
   );

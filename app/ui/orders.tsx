@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Form } from "react-router";
 import { formatDate, formatPence } from "../directory/format";
 import { CANCELLATION_TERMS, formatQuantity } from "../purchasing/schedule";
-import { Button, TextArea } from "./fields";
+import { Button, TextArea, TextInput } from "./fields";
 import { Tag } from "./listing";
 
 /** The GOV.UK summary list: a key and its value on each row. */
@@ -116,5 +116,49 @@ export function CancellationTerms() {
       <h3 className="font-bold">Cancellation terms</h3>
       <ul className="list-disc pl-6">{CANCELLATION_TERMS.map((t) => <li key={t}>{t}</li>)}</ul>
     </div>
+  );
+}
+
+/**
+ * "Change or stop this order", the same for both sides: a recurring order's time and length can
+ * change from tomorrow, and either side can cancel (before any delivery) or end it.
+ */
+export function ChangeOrStopOrder({ order, unit, delivered, canChange, errors, otherSide, changeHint, changeNote }: {
+  order: { quantityHundredths: number; timeFrom: string | null; timeTo: string | null };
+  unit: string;
+  delivered: boolean;
+  canChange: boolean;
+  errors: Record<string, string>;
+  /** Who is told: "The provider" or "The person". */
+  otherSide: string;
+  changeHint?: string;
+  changeNote?: string;
+}) {
+  return (
+    <section aria-labelledby="manage-heading" className="mb-6 no-print">
+      <h2 id="manage-heading" className="text-2xl font-bold mb-2">Change or stop this order</h2>
+      {canChange && (
+        <details className="mb-4">
+          <summary className="cursor-pointer font-bold">Change the time or how long each visit is{changeHint ? ` ${changeHint}` : ""}</summary>
+          {changeNote && <p className="my-2">{changeNote}</p>}
+          <Form method="post" noValidate>
+            <TextInput name="quantity" label={`How many ${unit === "hour" ? "hours" : "units"} each time?`} width="max-w-24" defaultValue={String(order.quantityHundredths / 100)} error={errors.quantity} />
+            <div className="flex gap-4">
+              <TextInput name="timeFrom" label="From" width="max-w-28" defaultValue={order.timeFrom ?? ""} error={errors.timeFrom} />
+              <TextInput name="timeTo" label="To" width="max-w-28" defaultValue={order.timeTo ?? ""} error={errors.timeTo} />
+            </div>
+            <Button secondary name="intent" value="change">Change the order</Button>
+          </Form>
+        </details>
+      )}
+      <details>
+        <summary className="cursor-pointer font-bold">{delivered ? "End this order" : "Cancel this order"}</summary>
+        <CancellationTerms />
+        <Form method="post" noValidate>
+          <TextArea name="reason" id={delivered ? "endReason" : "cancelReason"} label={`Why? ${otherSide} is told.`} rows={2} error={errors[delivered ? "endReason" : "cancelReason"]} />
+          <Button secondary name="intent" value={delivered ? "end-order" : "cancel-order"}>{delivered ? "End the order" : "Cancel the order"}</Button>
+        </Form>
+      </details>
+    </section>
   );
 }

@@ -53,13 +53,15 @@ const listingQuery = () =>
     areaName: localAuthorities.name,
     organisationTownName: orgTowns.name,
     organisationAreaName: orgAreas.name,
+    categoryName: categories.name,
   })
     .from(services)
     .innerJoin(organisations, eq(organisations.id, services.organisationId))
     .innerJoin(towns, eq(towns.slug, services.townSlug))
     .innerJoin(localAuthorities, eq(localAuthorities.slug, towns.areaSlug))
     .innerJoin(orgTowns, eq(orgTowns.slug, organisations.townSlug))
-    .innerJoin(orgAreas, eq(orgAreas.slug, orgTowns.areaSlug));
+    .innerJoin(orgAreas, eq(orgAreas.slug, orgTowns.areaSlug))
+    .innerJoin(categories, eq(categories.slug, services.categorySlug));
 
 const published = and(eq(services.status, "published"), eq(organisations.status, "published"))!;
 
@@ -167,23 +169,7 @@ export function bookletListings(
     .innerJoin(towns, eq(towns.slug, services.townSlug))
     .innerJoin(localAuthorities, eq(localAuthorities.slug, towns.areaSlug))
     .where(where).get()?.n ?? 0;
-  const rows = db.select({
-    service: services,
-    organisation: organisations,
-    townName: towns.name,
-    areaSlug: localAuthorities.slug,
-    areaName: localAuthorities.name,
-    organisationTownName: orgTowns.name,
-    organisationAreaName: orgAreas.name,
-    categoryName: categories.name,
-  })
-    .from(services)
-    .innerJoin(organisations, eq(organisations.id, services.organisationId))
-    .innerJoin(towns, eq(towns.slug, services.townSlug))
-    .innerJoin(localAuthorities, eq(localAuthorities.slug, towns.areaSlug))
-    .innerJoin(orgTowns, eq(orgTowns.slug, organisations.townSlug))
-    .innerJoin(orgAreas, eq(orgAreas.slug, orgTowns.areaSlug))
-    .innerJoin(categories, eq(categories.slug, services.categorySlug))
+  const rows = listingQuery()
     .where(where)
     .orderBy(asc(categories.position), asc(towns.name), asc(services.name), asc(services.id))
     .limit(limit)

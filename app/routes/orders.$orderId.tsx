@@ -1,14 +1,13 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/orders.$orderId";
-import { notFound } from "../accounts/actor.server";
 import { formatDate, formatPence } from "../directory/format";
 import { readForm } from "../forms";
 import { attempt, invalid, requireOrder } from "../purchasing/access.server";
-import { postOrderMessage } from "../purchasing/messages.server";
-import { ChangeForm, MessageForm, ReasonForm, VisitForm, VisitReasonForm } from "../purchasing/order-form";
-import { cancelOccurrence, cancelOrder, changeOrder, confirmDelivery, endOrder, raiseDispute } from "../purchasing/orders.server";
+import { sharedOrderAction, visitOn } from "../purchasing/order-actions.server";
+import { VisitReasonForm } from "../purchasing/order-form";
+import { confirmDelivery, raiseDispute } from "../purchasing/orders.server";
 import { amountFor, AUTO_CONFIRM_DAYS, describeCost, describeSchedule, invoiceNumber } from "../purchasing/schedule";
-import { orderDetail, visitOfOrder } from "../purchasing/views.server";
+import { orderDetail } from "../purchasing/views.server";
 import { Button, ChangeOrStopOrder, ErrorSummary, MessageThread, OrderStatus, Panel, SummaryList, TextArea, VisitsTable } from "../ui";
 
 export const meta = ({ data: d }: Route.MetaArgs) => [{ title: d ? `${d.order.order.serviceName} – your order – Weave` : "Order – Weave" }];
@@ -23,17 +22,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const id = order.order.id;
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const visit = () => {
-    const parsed = readForm(VisitForm, form);
-    if (!parsed.ok || !visitOfOrder(id, parsed.data.occurrenceId)) notFound("No such visit on this order");
-    return parsed.data.occurrenceId;
-  };
+  const visit = () => visitOn(id, form);
+  const shared = sharedOrderAction(actor, "buyer", id, intent, form);
+  if (shared) return shared;
   switch (intent) {
-    case "message": {
-      const parsed = readForm(MessageForm, form);
-      if (!parsed.ok) return invalid(parsed.errors);
-      return attempt(() => postOrderMessage(actor, "buyer", id, parsed.data.body), "Your message is sent.", "body");
-    }
     case "confirm": {
       const v = visit();
       return attempt(() => confirmDelivery(actor, v), "Confirmed. Thank you: the provider will be paid for it.", `visit-${v}`);
@@ -43,26 +35,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       const parsed = readForm(VisitReasonForm, form);
       if (!parsed.ok) return invalid({ [`reason-${v}`]: parsed.errors.reason ?? "Say what was wrong" });
       return attempt(() => raiseDispute(actor, v, parsed.data.reason), "Thank you. Nothing is paid for this visit until a Weave moderator has looked at it.", `reason-${v}`);
-    }
-    case "cancel-visit": {
-      const v = visit();
-      const parsed = readForm(VisitReasonForm, form);
-      if (!parsed.ok) return invalid({ [`cancel-${v}`]: parsed.errors.reason ?? "Say why" });
-      return attempt(() => cancelOccurrence(actor, "buyer", v, parsed.data.reason), "The visit is cancelled and the provider is told.", `cancel-${v}`);
-    }
-    case "cancel-order": case "end-order": {
-      const parsed = readForm(ReasonForm, form);
-      const field = intent === "cancel-order" ? "cancelReason" : "endReason";
-      if (!parsed.ok) return invalid({ [field]: parsed.errors.reason! });
-      return intent === "cancel-order"
-        ? attempt(() => cancelOrder(actor, "buyer", id, parsed.data.reason), "The order is cancelled. Anything set aside has gone back to the budget.", field)
-        : attempt(() => endOrder(actor, "buyer", id, parsed.data.reason), "The order is ended: later visits are cancelled.", field);
-    }
-    case "change": {
-      const parsed = readForm(ChangeForm, form);
-      if (!parsed.ok) return invalid(parsed.errors);
-      return attempt(() => changeOrder(actor, "buyer", id, { quantityHundredths: parsed.data.quantity, timeFrom: parsed.data.timeFrom, timeTo: parsed.data.timeTo }),
-        "The order is changed from tomorrow. The provider is told.", "quantity");
     }
     default:
       return invalid({ form: "Choose what to do" });

@@ -1,17 +1,16 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/provider.orders.$orderId";
-import { notFound } from "../accounts/actor.server";
 import { canRecordPayouts } from "../accounts/permissions";
 import { formatDate, formatPence } from "../directory/format";
 import { readForm } from "../forms";
 import { attempt, invalid, requireOrder } from "../purchasing/access.server";
-import { postOrderMessage } from "../purchasing/messages.server";
-import { ChangeForm, CreditForm, DeliveryForm, MessageForm, PayoutForm, ReasonForm, VisitForm, VisitReasonForm } from "../purchasing/order-form";
+import { sharedOrderAction, visitOn } from "../purchasing/order-actions.server";
+import { CreditForm, DeliveryForm, PayoutForm, ReasonForm } from "../purchasing/order-form";
 import {
-  acceptOrder, cancelOccurrence, cancelOrder, changeOrder, declineOrder, endOrder, issueCreditNote, issueInvoice, recordDelivery, recordPayout,
+  acceptOrder, declineOrder, issueCreditNote, issueInvoice, recordDelivery, recordPayout,
 } from "../purchasing/orders.server";
 import { amountFor, dayOf, describeCost, describeSchedule, invoiceNumber } from "../purchasing/schedule";
-import { orderDetail, visitOfOrder } from "../purchasing/views.server";
+import { orderDetail } from "../purchasing/views.server";
 import { Button, ChangeOrStopOrder, ErrorSummary, MessageThread, OrderStatus, SummaryList, TextArea, TextInput, VisitsTable } from "../ui";
 
 export const meta = ({ data: d }: Route.MetaArgs) => [{ title: d ? `${d.order.order.serviceName} for ${d.order.buyerName} – Weave` : "Order – Weave" }];
@@ -26,11 +25,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const id = order.order.id;
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const visit = () => {
-    const parsed = readForm(VisitForm, form);
-    if (!parsed.ok || !visitOfOrder(id, parsed.data.occurrenceId)) notFound("No such visit on this order");
-    return parsed.data.occurrenceId;
-  };
+  const visit = () => visitOn(id, form);
+  const shared = sharedOrderAction(actor, "provider", id, intent, form);
+  if (shared) return shared;
   switch (intent) {
     case "accept":
       return attempt(() => acceptOrder(actor, id), "Accepted. The visits are booked and the person is told.", "accept");
@@ -46,12 +43,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return attempt(() => recordDelivery(actor, v, { deliveredOn: parsed.data.deliveredOn, quantityHundredths: parsed.data.quantity, notes: parsed.data.notes }),
         "Delivery recorded. The person is asked to confirm it.", `quantity-${v}`);
     }
-    case "cancel-visit": {
-      const v = visit();
-      const parsed = readForm(VisitReasonForm, form);
-      if (!parsed.ok) return invalid({ [`cancel-${v}`]: parsed.errors.reason ?? "Say why" });
-      return attempt(() => cancelOccurrence(actor, "provider", v, parsed.data.reason), "The visit is cancelled and the person is told.", `cancel-${v}`);
-    }
     case "credit": {
       const v = visit();
       const parsed = readForm(CreditForm, form);
@@ -60,29 +51,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     }
     case "invoice":
       return attempt(() => issueInvoice(actor, id), "Invoice sent.", "invoice");
-    case "cancel-order": case "end-order": {
-      const parsed = readForm(ReasonForm, form);
-      const field = intent === "cancel-order" ? "cancelReason" : "endReason";
-      if (!parsed.ok) return invalid({ [field]: parsed.errors.reason! });
-      return intent === "cancel-order"
-        ? attempt(() => cancelOrder(actor, "provider", id, parsed.data.reason), "The order is cancelled and the person is told.", field)
-        : attempt(() => endOrder(actor, "provider", id, parsed.data.reason), "The order is ended: later visits are cancelled.", field);
-    }
-    case "change": {
-      const parsed = readForm(ChangeForm, form);
-      if (!parsed.ok) return invalid(parsed.errors);
-      return attempt(() => changeOrder(actor, "provider", id, { quantityHundredths: parsed.data.quantity, timeFrom: parsed.data.timeFrom, timeTo: parsed.data.timeTo }),
-        "The order is changed from tomorrow. The person is told.", "quantity");
-    }
     case "payout": {
       const parsed = readForm(PayoutForm, form);
       if (!parsed.ok) return invalid(parsed.errors);
       return attempt(() => recordPayout(actor, parsed.data.payoutId, parsed.data.reference), "Payout recorded.", "reference");
-    }
-    case "message": {
-      const parsed = readForm(MessageForm, form);
-      if (!parsed.ok) return invalid(parsed.errors);
-      return attempt(() => postOrderMessage(actor, "provider", id, parsed.data.body), "Your message is sent.", "body");
     }
     default:
       return invalid({ form: "Choose what to do" });

@@ -20,6 +20,7 @@ export const code = {
   contribution: (id: number) => `contribution:${id}`,
   council: (area: string) => `council:${area}`,
   payable: (organisationId: number) => `payable:${organisationId}`,
+  paid: (organisationId: number) => `paid:${organisationId}`,
   fees: (organisationId: number) => `fees:${organisationId}`,
 };
 
@@ -251,6 +252,28 @@ export function commit(cmd: { reservationId: number; amountPence: number; organi
     const account = getBudgetAccount(r.budgetAccountId)!;
     recordAudit(tx, { actorId: cmd.by, personId: account.holderId, action: "budget.commit", subjectType: "reservation", subjectId: r.id, detail: { amountPence: cmd.amountPence } });
     return { ok: true as const, replayed: false };
+  }, { behavior: "immediate" });
+}
+
+/**
+ * Records money sent to a provider (a bank transfer, or a card payment Stripe settled): what is
+ * owed to them goes down by that much. Never more than is owed; once per key.
+ */
+export function payOut(cmd: { organisationId: number; amountPence: number; reference: string; idempotencyKey: string; by: number | null; effectiveOn?: string }) {
+  return db.transaction((tx) => {
+    const prior = priorJournal(cmd.idempotencyKey);
+    if (prior) return { journalId: prior.id, replayed: true };
+    const owed = balanceOf(code.payable(cmd.organisationId));
+    if (!Number.isSafeInteger(cmd.amountPence) || cmd.amountPence <= 0 || cmd.amountPence > owed) {
+      throw new LedgerError("insufficient", `Only ${formatPence(Math.max(0, owed))} is owed to this provider, so ${formatPence(cmd.amountPence)} cannot be paid out.`, code.payable(cmd.organisationId));
+    }
+    const { journalId } = postJournal({
+      idempotencyKey: cmd.idempotencyKey, kind: "payout", effectiveOn: cmd.effectiveOn ?? today(), createdBy: cmd.by,
+      description: `Paid to the provider (${cmd.reference})`, detail: { organisationId: cmd.organisationId },
+      postings: [{ account: code.payable(cmd.organisationId), amountPence: -cmd.amountPence }, { account: code.paid(cmd.organisationId), amountPence: cmd.amountPence }],
+    });
+    recordAudit(tx, { actorId: cmd.by, action: "budget.payout", subjectType: "organisation", subjectId: cmd.organisationId, detail: { amountPence: cmd.amountPence, reference: cmd.reference } });
+    return { journalId, replayed: false };
   }, { behavior: "immediate" });
 }
 

@@ -6,7 +6,7 @@ import { clearData } from "../../seeds/load";
 import { race } from "../../tests/support/race";
 import { anOrganisation } from "../../tests/support/fixtures";
 import {
-  allocate, balancesOf, commit, managementFee, moveIsf, openBudgetAccount, periodPayment, release, reserve, spend, type BudgetAccount,
+  allocate, balancesOf, commit, managementFee, moveIsf, openBudgetAccount, payOut, periodPayment, release, reserve, spend, type BudgetAccount,
   type SpendCommand,
 } from "./budgets.server";
 import { balanceOf, verifyLedger } from "./ledger.server";
@@ -159,6 +159,20 @@ describe("reserve, commit, release", () => {
     release({ reservationId: first.reservationId, idempotencyKey: "release:2", by: holder, reason: "cancelled" });
     expect(balancesOf(account.id)).toMatchObject({ available: 10_000, reserved: 0 });
   });
+});
+
+test("paying a provider out takes what they are owed down, never below nothing, and once per key", () => {
+  const account = budgetWith100();
+  spend(spendOf(account, { amountPence: 4_000 }));
+  const pay = (amountPence: number, idempotencyKey: string) =>
+    db.transaction(() => payOut({ organisationId: provider, amountPence, reference: "BACS 1", idempotencyKey, by: holder }));
+  expect(() => pay(4_001, "payout:too-much")).toThrow(/Only £40 is owed/);
+  pay(3_000, "payout:1");
+  pay(3_000, "payout:1");
+  expect([balanceOf(`payable:${provider}`), balanceOf(`paid:${provider}`)]).toEqual([1_000, 3_000]);
+  expect(() => pay(1_001, "payout:2")).toThrow(/Only £10 is owed/);
+  expect(balancesOf(account.id).available).toBe(6_000);
+  expect(verifyLedger()).toEqual({ unbalanced: [], mismatched: [], belowFloor: [], singleLegged: [] });
 });
 
 test("moving an ISF keeps the balance and the history with the person", () => {

@@ -10,6 +10,7 @@
 //   reserved:<budget>     set aside for accepted orders and pledges          floor 0
 //   contingency:<budget>  carried over from earlier periods                  floor 0
 //   payable:<org>         owed to a provider for support delivered           floor 0
+//   paid:<org>            paid out to a provider (money that has left Weave) floor 0
 //   fees:<org>            an ISF provider's management fees                 floor 0
 //   spent:<budget>        paid by the person outside Weave (a PA's wages...) floor 0
 //   consortium:<offer>    held for a group purchase                          floor 0
@@ -40,7 +41,7 @@ export class LedgerError extends Error {
   }
 }
 
-const CODE = /^(council|contribution|budget|reserved|contingency|payable|fees|spent|consortium):[a-z0-9-]+$/;
+const CODE = /^(council|contribution|budget|reserved|contingency|payable|paid|fees|spent|consortium):[a-z0-9-]+$/;
 const SOURCES = new Set(["council", "contribution"]);
 const floorOf = (code: string) => (SOURCES.has(code.split(":")[0]!) ? null : 0);
 

@@ -8,7 +8,7 @@ import { db } from "../../db/client";
 import { disputes, invoices, occurrences, orders, payouts } from "../../db/schema";
 import { at, orderWorld, placed, type World } from "../../tests/support/orders";
 import { balancesOf } from "../budgets/budgets.server";
-import { verifyLedger } from "../budgets/ledger.server";
+import { balanceOf, verifyLedger } from "../budgets/ledger.server";
 import {
   invoiceStates, occurrenceStates, OrderError, type OccurrenceMove, occurrenceTransitions, type OrderMove, orderStates, orderTransitions,
 } from "./lifecycle";
@@ -163,6 +163,8 @@ describe("the moves people will try", () => {
     const id = reachOccurrence.paid();
     expectRefused(() => recordPayout(w.as.admin(), payoutFor(id)!, "BACS again", DELIVERED));
     expect(db.select().from(payouts).all()).toHaveLength(1);
+    // The money left Weave once: what was owed to the provider is now paid.
+    expect([balanceOf(`payable:${w.ids.organisation}`), balanceOf(`paid:${w.ids.organisation}`)]).toEqual([0, 3_600]);
   });
 
   test("an order with a delivered visit cannot be cancelled, only ended", () => {

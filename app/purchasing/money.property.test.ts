@@ -61,7 +61,10 @@ function check(w: World, allocated: number) {
   for (const v of visits) if (v.chargedPence !== null) expect(v.chargedPence).toBeLessThanOrEqual(v.amountPence);
   const shown = balancesOf(w.ids.budget);
   expect(shown.reserved).toBe(setAside);
-  expect(balanceOf(`payable:${w.ids.organisation}`)).toBe(spent);
+  // What the budgets spent is owed to the provider until a payout sends it, then it is paid.
+  const paidOut = db.select().from(payouts).where(eq(payouts.status, "paid")).all().reduce((n, p) => n + p.amountPence, 0);
+  expect(balanceOf(`paid:${w.ids.organisation}`)).toBe(paidOut);
+  expect(balanceOf(`payable:${w.ids.organisation}`)).toBe(spent - paidOut);
   expect(shown.available + shown.contingency).toBe(allocated - spent - setAside);
   const held = db.select().from(reservations).where(eq(reservations.status, "held")).all();
   expect(held.length).toBe(visits.filter((v) => (OPEN as readonly string[]).includes(v.status)).length);

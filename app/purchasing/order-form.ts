@@ -16,8 +16,9 @@ export const Quantity = z.string().trim().min(1, "Enter how many each time, like
   .refine((n) => n <= 10_000, "Enter 100 or fewer each time")
   .refine((n) => n % 25 === 0, "Use whole numbers, halves or quarters, like 1.5 or 2.25");
 
-export const PayWith = z.string().min(1, "Choose how to pay").refine((s) => s === "card" || /^budget:\d+$/.test(s), "Choose how to pay")
-  .transform((s) => (s === "card" ? ("card" as const) : { budgetAccountId: Number(s.slice(7)) }));
+/** "card", "budget:<id>" (paid through Weave) or "budget-card:<id>" (a direct payment's own card). */
+export const PayWith = z.string().min(1, "Choose how to pay").refine((s) => s === "card" || /^budget(-card)?:\d+$/.test(s), "Choose how to pay")
+  .transform((s) => (s === "card" ? ("card" as const) : { budgetAccountId: Number(s.split(":")[1]), card: s.startsWith("budget-card:") }));
 
 export const OrderForm = z.object({
   quantity: Quantity,

@@ -11,13 +11,13 @@ import { recordAudit } from "../accounts/audit.server";
 import {
   type Actor, canActAsBuyer, canActAsProvider, canOrderFor, canRecordPayouts, canResolveDisputes,
 } from "../accounts/permissions";
-import { commit, release, reserve } from "../budgets/budgets.server";
+import { commit, payOut, release, reserve } from "../budgets/budgets.server";
 import type { Refusal } from "../budgets/rules";
 import { formatDate, formatPence } from "../directory/format";
 import { getService } from "../directory/listings.server";
 import { invoiceTransitions, occurrenceTransitions, OrderError, orderTransitions, type Party, stateName, transition } from "./lifecycle";
 import { postSystemMessage } from "./messages.server";
-import { quoteOrder, type OrderTerms } from "./quote.server";
+import { payingByCard, quoteOrder, type OrderTerms } from "./quote.server";
 import {
   AUTO_CONFIRM_DAYS, addDays, amountFor, dayOf, describeCost, formatQuantity, HORIZON_DAYS, invoiceNumber, occurrenceDates,
 } from "./schedule";
@@ -97,7 +97,7 @@ export function placeOrder(actor: Actor, input: PlaceOrder, now = new Date()): {
     const s = found.service;
     const order = tx.insert(orders).values({
       serviceId: s.id, organisationId: s.organisationId, buyerId: input.buyerId, placedBy: actor.user.id, status: "requested",
-      paymentMethod: input.payWith === "card" ? "card" : "budget", budgetAccountId: input.payWith === "card" ? null : input.payWith.budgetAccountId,
+      paymentMethod: payingByCard(input.payWith) ? "card" : "budget", budgetAccountId: input.payWith === "card" ? null : input.payWith.budgetAccountId,
       serviceName: s.name, category: s.categorySlug, unit: s.priceUnit, unitPricePence: s.pricePence, quantityHundredths: input.quantityHundredths,
       recurrence: input.recurrence, startsOn: input.startsOn, endsOn: input.recurrence === "one-off" ? null : input.endsOn ?? null,
       timeFrom: input.timeFrom ?? null, timeTo: input.timeTo ?? null,
@@ -127,7 +127,7 @@ function bookDates(tx: Tx, order: Order, from: string, through: string, by: Acto
     const occurrence = tx.insert(occurrences).values({
       orderId: order.id, date, timeFrom: order.timeFrom, timeTo: order.timeTo, quantityHundredths: order.quantityHundredths, amountPence,
     }).returning().get();
-    if (order.paymentMethod === "budget") {
+    if (order.budgetAccountId) {
       const result = reserve({
         budgetAccountId: order.budgetAccountId!, amountPence, category: order.category, reference: `order:${order.id}`,
         idempotencyKey: key(order, occurrence, "reserve"), by: by?.user.id ?? order.placedBy, effectiveOn: today,
@@ -173,9 +173,10 @@ export function acceptOrder(actor: Actor, orderId: number, now = new Date()) {
     const booked = bookDates(tx, order, order.startsOn > today ? order.startsOn : today, horizonEnd(today), actor, today, "throw");
     if (booked.length === 0) throw new OrderError("invalid", "None of the dates asked for is still to come. Decline the order and ask the person to order again.");
     const setAside = booked.reduce((n, o) => n + o.amountPence, 0);
-    postSystemMessage(tx, order.id, order.paymentMethod === "budget"
+    postSystemMessage(tx, order.id, order.budgetAccountId
       ? `Accepted. ${booked.length === 1 ? "The visit is" : `${booked.length} visits are`} booked, and ${formatPence(setAside)} is set aside from the budget.`
       : `Accepted. ${booked.length === 1 ? "The visit is" : `${booked.length} visits are`} booked; you pay by card when invoiced.`);
+    if (order.budgetAccountId && order.paymentMethod === "card") postSystemMessage(tx, order.id, "Each invoice is paid with the direct payment card; the budget shows it as spent when the visit is confirmed.");
     audit(tx, actor, order, "order.accepted", "order", order.id, { booked: booked.length, setAsidePence: setAside });
     return { booked: booked.length, setAsidePence: setAside };
   });
@@ -417,7 +418,8 @@ export function issueInvoice(actor: Actor, orderId: number, now = new Date()) {
       .returning().get();
     for (const line of lines) moveOccurrence(tx, line, "invoice", "provider", { invoiceId: invoice.id });
     if (order.paymentMethod === "budget" && total > 0) {
-      // The budget's money was committed to the provider at confirmation; this records that it is owed.
+      // The budget's money was committed to the provider at confirmation; this records that it
+      // is owed until Weave's finance role sends it. (A direct payment card pays its own invoices.)
       tx.insert(payouts).values({ invoiceId: invoice.id, organisationId: order.organisationId, method: "budget", amountPence: total }).run();
     }
     if (total === 0) markInvoicePaid(tx, invoice.id, now);
@@ -438,6 +440,9 @@ export function markInvoicePaid(tx: Tx, invoiceId: number, now: Date): boolean {
   return true;
 }
 
+/** The ledger key of an invoice's payout: one per invoice, however it was paid. */
+export const payoutKey = (invoiceId: number) => `invoice:${invoiceId}:payout`;
+
 /** Records that a budget invoice's money has been sent to the provider (Weave's finance role). */
 export function recordPayout(actor: Actor, payoutId: number, reference: string, now = new Date()) {
   return immediately((tx) => {
@@ -447,6 +452,7 @@ export function recordPayout(actor: Actor, payoutId: number, reference: string, 
     if (payout.status === "paid") throw new OrderError("illegal-transition", "This payout has already been recorded as paid.");
     tx.update(payouts).set({ status: "paid", reference, paidAt: now.toISOString() }).where(and(eq(payouts.id, payoutId), eq(payouts.status, "due"))).run();
     markInvoicePaid(tx, payout.invoiceId, now);
+    payOut({ organisationId: payout.organisationId, amountPence: payout.amountPence, reference, idempotencyKey: payoutKey(payout.invoiceId), by: actor.user.id, effectiveOn: dayOf(now) });
     const invoice = tx.select().from(invoices).where(eq(invoices.id, payout.invoiceId)).get()!;
     const order = loadOrder(tx, invoice.orderId);
     postSystemMessage(tx, order.id, `Invoice ${invoiceNumber(invoice.id)} is paid: ${formatPence(payout.amountPence)} sent to the provider (reference ${reference}).`);

@@ -2,7 +2,7 @@
 // buyer pays a card invoice through a PaymentIntent that Stripe settles as a destination charge
 // (the provider receives the amount less Weave's application fee). Network calls happen outside
 // any database transaction; what they return is written afterwards.
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, lte, or } from "drizzle-orm";
 import { db } from "../../db/client";
 import { cardPayments, invoices, orders, organisations, paymentAccounts } from "../../db/schema";
 import { recordAudit } from "../accounts/audit.server";
@@ -58,12 +58,19 @@ export async function refreshPaymentAccount(actor: Actor, organisationId: number
   const current = paymentAccountOf(organisationId);
   if (!current) return null;
   const latest = await requireAdapter().retrieveAccount(current.stripeAccountId);
-  updatePaymentAccount(latest.id, latest);
+  updatePaymentAccount(latest.id, { chargesEnabled: latest.chargesEnabled, detailsSubmitted: latest.detailsSubmitted });
   return paymentAccountOf(organisationId);
 }
 
-export function updatePaymentAccount(stripeAccountId: string, state: { chargesEnabled: boolean; detailsSubmitted: boolean }) {
-  return db.update(paymentAccounts).set({ ...state, updatedAt: new Date().toISOString() }).where(eq(paymentAccounts.stripeAccountId, stripeAccountId)).run().changes > 0;
+/**
+ * Takes what Stripe says of an account unless we already hold newer news (Stripe does not
+ * promise to deliver account.updated events in order). `asOf` is in Stripe's seconds.
+ */
+export function updatePaymentAccount(stripeAccountId: string, state: { chargesEnabled: boolean; detailsSubmitted: boolean }, asOf = Math.floor(Date.now() / 1000)): "updated" | "stale" | "unknown" {
+  const changed = db.update(paymentAccounts).set({ ...state, stateAsOf: asOf, updatedAt: new Date().toISOString() })
+    .where(and(eq(paymentAccounts.stripeAccountId, stripeAccountId), or(isNull(paymentAccounts.stateAsOf), lte(paymentAccounts.stateAsOf, asOf)))).run().changes;
+  if (changed > 0) return "updated";
+  return db.select({ id: paymentAccounts.organisationId }).from(paymentAccounts).where(eq(paymentAccounts.stripeAccountId, stripeAccountId)).get() ? "stale" : "unknown";
 }
 
 /**

@@ -13,7 +13,8 @@ import { addDays, amountFor, dayOf, describeCost, describeSchedule, HORIZON_DAYS
 export type Listing = NonNullable<ReturnType<typeof getService>>;
 
 export type OrderTerms = {
-  payWith: "card" | { budgetAccountId: number };
+  /** A card (self-funders), a budget paid through Weave, or a direct payment's own card (`card: true`). */
+  payWith: "card" | { budgetAccountId: number; card?: boolean };
   quantityHundredths: number;
   recurrence: Recurrence;
   startsOn: string;
@@ -32,6 +33,9 @@ export type Quote = {
   budget: { name: string; availablePence: number; leftAfterPence: number } | null;
   refusal: Refusal | null;
 };
+
+/** Paid by card, whether the person's own or a direct payment's card. */
+export const payingByCard = (payWith: OrderTerms["payWith"]) => payWith === "card" || payWith.card === true;
 
 const refuse = (rule: string, explanation: string, instead: string): Refusal => ({ rule, explanation, instead });
 
@@ -73,6 +77,13 @@ export function quoteOrder(found: Listing, terms: OrderTerms & { buyerId: number
     return { ...quote, refusal: refuse("no-account", "That is not one of this person's budgets.", "Choose one of the budgets listed.") };
   }
   const name = arrangementNames[account.arrangement] ?? account.arrangement;
+  if (terms.payWith.card) {
+    if (account.arrangement !== "direct-payment") {
+      return { ...quote, refusal: refuse("card-budget", `Only a direct payment comes with its own card; a ${name.toLowerCase()} is paid through Weave.`, `Choose “${name}” without the card.`) };
+    }
+    const refusal = cardRefusal(found);
+    if (refusal) return { ...quote, refusal };
+  }
   const availablePence = spendable(account.id);
   const withBudget = { ...quote, budget: { name, availablePence, leftAfterPence: availablePence - setAsidePence } };
   if (!s.paymentRoutes.includes(account.arrangement)) {
@@ -87,6 +98,8 @@ export function paymentOptions(buyerId: number, found: Listing) {
     budgets: budgetAccountsOf(buyerId).map((b) => ({
       id: b.id, name: arrangementNames[b.arrangement] ?? b.arrangement, availablePence: spendable(b.id), status: b.status,
       takes: found.service.paymentRoutes.includes(b.arrangement),
+      /** A direct payment's card can pay the provider directly, still recorded against the budget. */
+      hasCard: b.arrangement === "direct-payment",
     })),
     card: cardRefusal(found),
   };

@@ -15,11 +15,13 @@ vi.hoisted(() => {
 });
 
 import { db } from "../../db/client";
-import { cardPayments, invoices, occurrences, paymentAccounts, payouts, stripeEvents } from "../../db/schema";
+import { cardPayments, invoices, occurrences, orders, paymentAccounts, payouts, stripeEvents } from "../../db/schema";
 import { startFakeStripe, type FakeStripe } from "../../tests/support/fake-stripe";
-import { at, orderWorld, placed, type World } from "../../tests/support/orders";
+import { at, orderTerms, orderWorld, placed, type World } from "../../tests/support/orders";
+import { balancesOf } from "../budgets/budgets.server";
+import { balanceOf, verifyLedger } from "../budgets/ledger.server";
 import { action as webhookRoute } from "../routes/webhooks.stripe";
-import { acceptOrder, confirmDelivery, issueInvoice, recordDelivery } from "./orders.server";
+import { acceptOrder, confirmDelivery, issueInvoice, placeOrder, recordDelivery } from "./orders.server";
 import { refreshPaymentAccount, startCardPayment, startOnboarding } from "./payments.server";
 import { createStripeAdapter, useStripeAdapter } from "./stripe.server";
 import { handleStripeWebhook } from "./webhooks.server";
@@ -174,6 +176,38 @@ describe("paying an invoice by card", () => {
   });
 });
 
+describe("a direct payment's own card", () => {
+  test("the budget sets the money aside and spends it like any budget order; the card payment settles what the provider is owed, once", () => {
+    const w = cardWorld();
+    const id = placed(w, { payWith: { budgetAccountId: w.ids.budget, card: true } });
+    expect(db.select().from(orders).where(eq(orders.id, id)).get()).toMatchObject({ paymentMethod: "card", budgetAccountId: w.ids.budget });
+    acceptOrder(w.as.staff(), id, at("2026-02-01"));
+    expect(balancesOf(w.ids.budget)).toMatchObject({ available: 96_400, reserved: 3_600 });
+    const visit = db.select().from(occurrences).where(eq(occurrences.orderId, id)).get()!;
+    recordDelivery(w.as.staff(), visit.id, { deliveredOn: "2026-02-03", quantityHundredths: 200, notes: "" }, at("2026-02-03T15:00:00Z"));
+    confirmDelivery(w.as.holder(), visit.id, at("2026-02-04"));
+    expect(balancesOf(w.ids.budget)).toMatchObject({ available: 96_400, reserved: 0 });
+    expect(balanceOf(`payable:${w.ids.organisation}`)).toBe(3_600);
+    const invoice = issueInvoice(w.as.staff(), id, at("2026-02-05"));
+    // Nobody at Weave pays this one out: the person pays it with the card.
+    expect(db.select().from(payouts).all()).toEqual([]);
+    const paid = event("evt_dp_card", "payment_intent.succeeded", intent({ orderId: id, invoiceId: invoice.id }, "succeeded"));
+    expect(handleStripeWebhook(paid, sign(paid), SECRET)).toEqual({ status: 200, body: "invoice paid" });
+    expect(handleStripeWebhook(paid, sign(paid), SECRET)).toEqual({ status: 200, body: "duplicate" });
+    expect([balanceOf(`payable:${w.ids.organisation}`), balanceOf(`paid:${w.ids.organisation}`)]).toEqual([0, 3_600]);
+    expect(balancesOf(w.ids.budget).available).toBe(96_400);
+    expect(verifyLedger()).toEqual({ unbalanced: [], mismatched: [], belowFloor: [], singleLegged: [] });
+  });
+
+  test("only a direct payment has a card: an ISF cannot be chosen to pay by card, and says why", () => {
+    const w = orderWorld({ arrangement: "isf" });
+    db.insert(paymentAccounts).values({ organisationId: w.ids.organisation, stripeAccountId: "acct_provider", chargesEnabled: true, detailsSubmitted: true }).run();
+    const r = placeOrder(w.as.holder(), orderTerms(w, { payWith: { budgetAccountId: w.ids.budget, card: true } }), at("2026-02-01"));
+    expect(r).toMatchObject({ ok: false, refusal: { rule: "card-budget", explanation: expect.stringMatching(/Only a direct payment comes with its own card/) } });
+    expect(db.select().from(orders).all()).toEqual([]);
+  });
+});
+
 describe("providers connecting to Stripe", () => {
   test("an owner gets an onboarding link; the account is created once, keyed by the organisation", async () => {
     const w = orderWorld();
@@ -195,5 +229,16 @@ describe("providers connecting to Stripe", () => {
     const p = event("evt_acct", "account.updated", { id: "acct_new", object: "account", charges_enabled: true, details_submitted: true });
     expect(handleStripeWebhook(p, sign(p), SECRET)).toEqual({ status: 200, body: "account updated" });
     expect(db.select().from(paymentAccounts).get()!.chargesEnabled).toBe(true);
+  });
+
+  test("an older account.updated arriving after a newer one changes nothing", () => {
+    const w = orderWorld();
+    db.insert(paymentAccounts).values({ organisationId: w.ids.organisation, stripeAccountId: "acct_new", chargesEnabled: true }).run();
+    const t = Math.floor(Date.now() / 1000);
+    const disabled = event("evt_acct_new", "account.updated", { id: "acct_new", object: "account", charges_enabled: false, details_submitted: true }, t);
+    const enabledEarlier = event("evt_acct_old", "account.updated", { id: "acct_new", object: "account", charges_enabled: true, details_submitted: true }, t - 60);
+    expect(handleStripeWebhook(disabled, sign(disabled), SECRET).body).toBe("account updated");
+    expect(handleStripeWebhook(enabledEarlier, sign(enabledEarlier), SECRET).body).toBe("stale account update ignored");
+    expect(db.select().from(paymentAccounts).get()!.chargesEnabled).toBe(false);
   });
 });

@@ -44,7 +44,9 @@ export function openOrder(actor: Actor, id: number, side: Side) {
   if (actor.user.id !== header.order.buyerId) {
     db.transaction((tx) => recordAudit(tx, { actorId: actor.user.id, personId: header.order.buyerId, action: "order.viewed", subjectType: "order", subjectId: id, detail: { side } }));
   }
-  return { ...header, paymentName: header.order.paymentMethod === "card" ? "Card" : arrangementNames[header.arrangement ?? ""] ?? "Budget" };
+  const budgetName = arrangementNames[header.arrangement ?? ""] ?? "Budget";
+  const paymentName = header.order.paymentMethod === "budget" ? budgetName : header.order.budgetAccountId ? `${budgetName} card` : "Card";
+  return { ...header, paymentName };
 }
 
 export type OrderHeader = Exclude<ReturnType<typeof openOrder>, "missing" | "forbidden">;

@@ -8,7 +8,8 @@ import { cardPayments, invoices, orders, payouts, stripeEvents, type CardPayment
 import { recordAudit } from "../accounts/audit.server";
 import { formatPence } from "../directory/format";
 import { postSystemMessage } from "./messages.server";
-import { markInvoicePaid } from "./orders.server";
+import { payOut } from "../budgets/budgets.server";
+import { markInvoicePaid, payoutKey } from "./orders.server";
 import { updatePaymentAccount } from "./payments.server";
 import { invoiceNumber } from "./schedule";
 import { verifyStripeEvent } from "./stripe.server";
@@ -54,7 +55,8 @@ function apply(tx: Tx, event: Stripe.Event, now: Date): string {
       return paymentMoved(tx, event.data.object, "canceled", event.created);
     case "account.updated": {
       const a = event.data.object;
-      return updatePaymentAccount(a.id, { chargesEnabled: a.charges_enabled ?? false, detailsSubmitted: a.details_submitted ?? false }) ? "account updated" : "unknown account";
+      const outcome = updatePaymentAccount(a.id, { chargesEnabled: a.charges_enabled ?? false, detailsSubmitted: a.details_submitted ?? false }, event.created);
+      return { updated: "account updated", stale: "stale account update ignored", unknown: "unknown account" }[outcome];
     }
     default:
       return "ignored";
@@ -106,6 +108,11 @@ function paymentSucceeded(tx: Tx, pi: Stripe.PaymentIntent, created: number, at:
     invoiceId: invoice.id, organisationId: order.organisationId, method: "card", amountPence: pi.amount - fee, feePence: fee,
     status: "paid", reference: pi.id, paidAt: at.toISOString(),
   }).onConflictDoNothing().run();
+  // Paid with a direct payment's card: the budget already spent it at confirmation (it is owed
+  // to the provider in the ledger); the card payment settles that debt.
+  if (order.budgetAccountId) {
+    payOut({ organisationId: order.organisationId, amountPence: pi.amount, reference: pi.id, idempotencyKey: payoutKey(invoice.id), by: null, effectiveOn: at.toISOString().slice(0, 10) });
+  }
   postSystemMessage(tx, order.id, `Invoice ${invoiceNumber(invoice.id)} is paid by card: ${formatPence(pi.amount)}.`);
   recordAudit(tx, { actorId: null, personId: order.buyerId, action: "order.paid-by-card", subjectType: "invoice", subjectId: invoice.id, detail: { paymentIntent: pi.id, amountPence: pi.amount, feePence: fee } });
   return "invoice paid";

@@ -58,7 +58,7 @@ export default function Invoice({ loaderData: d }: Route.ComponentProps) {
             <tfoot><tr className="font-bold"><td colSpan={2} className="py-2 text-right pr-3">Total</td><td className="text-right">{formatPence(invoice.totalPence)}</td></tr></tfoot>
           </table>
           <p className="text-sm text-muted">
-            {o.paymentMethod === "budget" ? `Paid from ${d.order.buyerName}'s ${d.order.paymentName.toLowerCase()} through Weave; nothing to pay by the person.` : "Paid by card through Weave (Stripe)."}
+            {o.paymentMethod === "budget" ? `Paid from ${d.order.buyerName}'s ${d.order.paymentName.toLowerCase()} through Weave; nothing to pay by the person.` : o.budgetAccountId ? `Paid with ${d.order.buyerName}'s ${d.order.paymentName.toLowerCase()} through Weave (Stripe), and recorded against the direct payment.` : "Paid by card through Weave (Stripe)."}
           </p>
         </article>
       ))}

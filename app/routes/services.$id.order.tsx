@@ -82,6 +82,7 @@ export default function OrderService({ loaderData, actionData }: Route.Component
 
   if (d.step === "check" && d.quote) {
     const q = d.quote;
+    const byCard = v.payWith?.startsWith("budget-card:") ?? false;
     return (
       <div className="max-w-3xl">
         <h1 className="text-4xl font-bold mb-4">Check your order before sending it</h1>
@@ -91,7 +92,7 @@ export default function OrderService({ loaderData, actionData }: Route.Component
           ["When", q.schedule],
           ["Each time", `${q.perVisitLine} = ${formatPence(q.perVisitPence)}`],
           ...(q.firstVisits > 1 ? [["First four weeks", `${q.firstVisits} visits, ${formatPence(q.setAsidePence)}`] as [string, string]] : []),
-          ["Paying with", v.payWith === "card" ? "Card" : q.budget?.name ?? "Budget"],
+          ["Paying with", v.payWith === "card" ? "Card" : `${q.budget?.name ?? "Budget"}${byCard ? " card" : ""}`],
           ...(q.budget ? [
             ["Your budget now", `${formatPence(q.budget.availablePence)} available to spend`] as [string, string],
             ["Left after this", `${formatPence(q.budget.leftAfterPence)}, once the provider accepts and ${formatPence(q.setAsidePence)} is set aside`] as [string, string],
@@ -108,7 +109,7 @@ export default function OrderService({ loaderData, actionData }: Route.Component
           <>
             <p className="mb-2">Nothing is paid yet. When {d.organisationName} accepts, {v.payWith === "card"
               ? "the visits are booked and you pay each invoice by card after the support is delivered."
-              : `${formatPence(q.setAsidePence)} is set aside from the budget so it cannot be spent twice. You are only charged for support you confirm was delivered.`}</p>
+              : `${formatPence(q.setAsidePence)} is set aside from the budget so it cannot be spent twice. You are only charged for support you confirm was delivered${byCard ? ", and you pay each invoice with the direct payment card" : ""}.`}</p>
             <Warning>You can cancel free of charge until the support is delivered.</Warning>
           </>
         )}
@@ -128,10 +129,13 @@ export default function OrderService({ loaderData, actionData }: Route.Component
     );
   }
 
-  const budgetOptions = d.options.budgets.map((b) => ({
-    value: `budget:${b.id}`,
-    label: `${b.name} (${formatPence(b.availablePence)} available)${!b.takes ? ` – ${d.organisationName} does not take this` : ""}${b.status !== "active" ? ` – ${b.status}` : ""}`,
-  }));
+  const budgetOptions = d.options.budgets.flatMap((b) => {
+    const label = `${b.name} (${formatPence(b.availablePence)} available)${!b.takes ? ` – ${d.organisationName} does not take this` : ""}${b.status !== "active" ? ` – ${b.status}` : ""}`;
+    return [
+      { value: `budget:${b.id}`, label },
+      ...(b.hasCard && b.takes && !d.options.card ? [{ value: `budget-card:${b.id}`, label: `${b.name} card – pay each invoice by card (${formatPence(b.availablePence)} available)` }] : []),
+    ];
+  });
   const options = [...budgetOptions, ...(d.options.card ? [] : [{ value: "card", label: "Card" }])];
   return (
     <div className="max-w-3xl">

@@ -161,6 +161,8 @@ export const paymentAccounts = sqliteTable("payment_accounts", {
   stripeAccountId: text().notNull(),
   chargesEnabled: integer({ mode: "boolean" }).notNull().default(false),
   detailsSubmitted: integer({ mode: "boolean" }).notNull().default(false),
+  /** When Stripe said what we hold (an event's `created`, or the time we asked): older news is ignored. */
+  stateAsOf: integer(),
   updatedAt: text().notNull().default(now),
 }, (t) => [uniqueIndex("payment_accounts_stripe_idx").on(t.stripeAccountId)]);
 

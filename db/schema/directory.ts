@@ -67,6 +67,8 @@ export const organisations = sqliteTable("organisations", {
   index("organisations_town_idx").on(t.townSlug),
   uniqueIndex("organisations_external_id_idx").on(t.externalId).where(sql`${t.externalId} IS NOT NULL`),
   index("organisations_cqc_location_idx").on(t.cqcLocationId),
+  // The CQC import matches organisations by postcode.
+  index("organisations_postcode_idx").on(t.postcode),
 ]);
 
 export type Availability = { day: Day; from: string; to: string };
@@ -127,7 +129,7 @@ export const suggestions = sqliteTable("suggestions", {
   reviewNote: text(),
   /** The listing an approved suggestion became. */
   serviceId: integer().references(() => services.id),
-}, (t) => [index("suggestions_status_idx").on(t.status, t.createdAt)]);
+}, (t) => [index("suggestions_status_idx").on(t.status, t.createdAt), index("suggestions_service_idx").on(t.serviceId)]);
 
 export const vettingFacts = ["cqc-registration", "charity-number", "company-number", "dbs-checked", "insurance", "safeguarding-training"] as const;
 export type VettingFact = (typeof vettingFacts)[number];

@@ -1,7 +1,7 @@
 import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { currentActor } from "./accounts/actor.server";
-import { hasRole, isModerator } from "./accounts/permissions";
+import { canAdministerBudgets, hasRole, isModerator } from "./accounts/permissions";
 import { hasOrders } from "./purchasing/views.server";
 import { searchPageCache } from "./directory/page-cache.server";
 import { securityMiddleware } from "./security.server";
@@ -19,6 +19,7 @@ export function loader({ context }: Route.LoaderArgs) {
       budgets: hasRole(actor, "budget-holder") || actor.represents.length > 0,
       orders: hasRole(actor, "budget-holder") || actor.represents.length > 0 || hasOrders(actor),
       commissioner: hasRole(actor, "commissioner"),
+      budgetAccounts: canAdministerBudgets(actor),
     },
   };
 }
@@ -37,6 +38,7 @@ function Navigation() {
         {user?.organisations && <li><Link to="/provider/inbox" className={link}>Inbox</Link></li>}
         {user?.commissioner && <li><Link to="/council/returns" className={link}>Returns</Link></li>}
         {user?.moderator && <li><Link to="/moderation" className={link}>Moderation</Link></li>}
+        {user?.budgetAccounts && <li><Link to="/admin/budgets" className={link}>Budget accounts</Link></li>}
         {user ? (
           <>
             <li><Link to="/account" className={link}>Your account<span className="sr-only"> ({user.name})</span></Link></li>

@@ -32,6 +32,8 @@ export default [
   route("provider/isf/:budgetId", "routes/provider.isf.$budgetId.tsx"),
   route("council/returns", "routes/council.returns.tsx"),
   route("council/returns.csv", "routes/council.returns[.]csv.ts"),
+  route("admin/budgets", "routes/admin.budgets.tsx"),
+  route("admin/budgets/:budgetId", "routes/admin.budgets.$budgetId.tsx"),
 
   // providers managing their listings, and moderation
   route("provider", "routes/provider.tsx"),

@@ -62,6 +62,12 @@ export function assertPermitted(allowed: boolean, message?: string): asserts all
 export const canSeeArea = (actor: Actor | null, area: string) =>
   !!actor && hasRole(actor, "commissioner") && actor.areas.includes(area);
 
+/**
+ * Opening, suspending and ending budget accounts, on the council's instruction: Weave's admins.
+ * They see an account's terms and status, never its balance, statement or plan.
+ */
+export const canAdministerBudgets = (actor: Actor | null) => isAdmin(actor);
+
 /** A budget: the holder and their representatives, and the provider holding it as an ISF. */
 export const canSeeBudget = (actor: Actor | null, budget: { holderId: number; arrangement: string; isfProviderId: number | null }) =>
   canActForPerson(actor, budget.holderId) || canRecordIsf(actor, budget);

@@ -4,6 +4,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "../../db/client";
 import { budgetAccounts, isfMoves, reservations, spendingRules, type Arrangement } from "../../db/schema";
+import type { BudgetStatus } from "../../db/schema/budgets";
 import { recordAudit } from "../accounts/audit.server";
 import { balanceOf, LedgerError, postJournal, priorJournal, reverseJournal } from "./ledger.server";
 import { formatPence } from "../directory/format";
@@ -368,23 +369,58 @@ export function runSchedule(today = new Date().toISOString().slice(0, 10)) {
   let payments = 0;
   let closed = 0;
   for (const account of due) {
-    const last = account.endsOn && account.endsOn < today ? account.endsOn : today;
-    for (let n = 0; addDays(account.startsOn, n * account.periodDays) <= last; n++) {
-      const starts = addDays(account.startsOn, n * account.periodDays);
-      const ends = addDays(starts, account.periodDays - 1);
-      if (!priorJournal(`allocation:${account.id}:${n}`)) {
-        allocate(account.id, n, null, starts);
-        payments++;
-      }
-      // A period is closed before the next one is paid: once that payment exists it is too late
-      // (the carry-over would count the new money), and the period was dealt with then.
-      if (ends < today && !priorJournal(`carry-over:${account.id}:${n}`) && !priorJournal(`allocation:${account.id}:${n + 1}`)) {
-        closePeriod(account.id, n, null, ends);
-        closed++;
-      }
+    const done = scheduleAccount(account, today);
+    payments += done.payments;
+    closed += done.closed;
+  }
+  return { payments, closed };
+}
+
+/** One budget's part of the schedule: every payment due by `today`, every period ended closed. */
+export function scheduleAccount(account: BudgetAccount, today = new Date().toISOString().slice(0, 10)) {
+  let payments = 0;
+  let closed = 0;
+  const last = account.endsOn && account.endsOn < today ? account.endsOn : today;
+  for (let n = 0; addDays(account.startsOn, n * account.periodDays) <= last; n++) {
+    const starts = addDays(account.startsOn, n * account.periodDays);
+    const ends = addDays(starts, account.periodDays - 1);
+    if (!priorJournal(`allocation:${account.id}:${n}`)) {
+      allocate(account.id, n, null, starts);
+      payments++;
+    }
+    // A period is closed before the next one is paid: once that payment exists it is too late
+    // (the carry-over would count the new money), and the period was dealt with then.
+    if (ends < today && !priorJournal(`carry-over:${account.id}:${n}`) && !priorJournal(`allocation:${account.id}:${n + 1}`)) {
+      closePeriod(account.id, n, null, ends);
+      closed++;
     }
   }
   return { payments, closed };
+}
+
+export type StatusChange = "suspend" | "reactivate" | "end";
+const statusMoves: Record<StatusChange, { from: BudgetStatus[]; to: BudgetStatus }> = {
+  suspend: { from: ["active"], to: "suspended" },
+  reactivate: { from: ["suspended"], to: "active" },
+  end: { from: ["active", "suspended"], to: "ended" },
+};
+
+/**
+ * The council suspends, reactivates or ends a budget (ending is final). A budget that is not
+ * active cannot spend or set money aside; what was already set aside for agreed orders is still
+ * paid when confirmed. Ending stops payments after `today`.
+ */
+export function changeBudgetStatus(accountId: number, change: StatusChange, by: number, reason: string, today = new Date().toISOString().slice(0, 10)) {
+  return db.transaction((tx) => {
+    const account = getBudgetAccount(accountId);
+    if (!account) throw new LedgerError("invalid", "There is no such budget.");
+    const move = statusMoves[change];
+    if (!move.from.includes(account.status)) throw new LedgerError("invalid", `This budget is ${account.status.replace("-", " ")}, so it cannot be ${change === "end" ? "ended" : change === "suspend" ? "suspended" : "reactivated"}.`);
+    const endsOn = change === "end" && (!account.endsOn || account.endsOn > today) ? today : account.endsOn;
+    tx.update(budgetAccounts).set({ status: move.to, endsOn }).where(and(eq(budgetAccounts.id, accountId), eq(budgetAccounts.status, account.status))).run();
+    recordAudit(tx, { actorId: by, personId: account.holderId, action: `budget.${change}`, subjectType: "budget", subjectId: accountId, detail: { reason } });
+    return { ...account, status: move.to, endsOn };
+  }, { behavior: "immediate" });
 }
 
 /**

@@ -1,4 +1,5 @@
 // How budgets are described to people.
+import { formatPence } from "../directory/format";
 export const arrangementNames: Record<string, string> = {
   "direct-payment": "Direct payment",
   isf: "Individual Service Fund",
@@ -15,3 +16,7 @@ export const lineKindNames: Record<string, string> = {
   reversal: "Correction",
   "carry-over": "End of period",
 };
+
+/** An ISF's management fee as agreed up front: "7.5% of each payment", "£40.00 a period". */
+export const managementFeeText = (kind: string, value: number) =>
+  kind === "percent" ? `${value / 100}% of each payment` : kind === "amount" ? `${formatPence(value)} a period` : "None";

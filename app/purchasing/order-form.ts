@@ -4,7 +4,7 @@ import { z } from "zod";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const realDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+export const realDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 const optionalTime = (label: string) => z.string().trim().transform((s) => s.replace(".", ":").replace(/^(\d):/, "0$1:"))
   .refine((s) => s === "" || TIME.test(s), `Enter ${label} like 10:00 or 14:30`).transform((s) => s || null);
 

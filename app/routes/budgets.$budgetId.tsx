@@ -6,7 +6,7 @@ import { requireBudget } from "../budgets/access.server";
 import { balancesOf, heldReservations, moveIsf } from "../budgets/budgets.server";
 import { isfProvidersIn } from "../budgets/isf.server";
 import { canActForPerson } from "../accounts/permissions";
-import { arrangementNames, lineKindNames } from "../budgets/labels";
+import { arrangementNames, lineKindNames, managementFeeText } from "../budgets/labels";
 import { forecast, statement } from "../budgets/statements.server";
 import { viewPersonName } from "../budgets/people.server";
 import { formatDate, formatPence } from "../directory/format";
@@ -65,7 +65,7 @@ export default function Budget({ loaderData: d, actionData }: Route.ComponentPro
       </dl>
       {d.forecast?.warning && <Warning>{d.forecast.warning}</Warning>}
       {a.arrangement === "isf" && a.feeKind !== "none" && (
-        <p className="mb-4">The provider's management fee, agreed up front: {a.feeKind === "percent" ? `${a.feeValue / 100}% of each payment` : `${formatPence(a.feeValue)} a period`}.</p>
+        <p className="mb-4">The provider's management fee, agreed up front: {managementFeeText(a.feeKind, a.feeValue)}.</p>
       )}
 
       <p className="flex flex-wrap gap-6 mb-6 text-lg no-print">

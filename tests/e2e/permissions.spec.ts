@@ -41,6 +41,8 @@ const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona
   "budgets/:budgetId/statement": { path: (i) => `/budgets/${i.holderIsf}/statement`, expect: budget },
   "budgets/:budgetId/statement.csv": { path: (i) => `/budgets/${i.holderIsf}/statement.csv`, expect: budget },
   "budgets/:budgetId/plan": { path: (i) => `/budgets/${i.holderIsf}/plan`, expect: budget },
+  // Weave's admins open, suspend and end budget accounts (terms only, never the balance).
+  "admin/budgets/:budgetId": { path: (i) => `/admin/budgets/${i.holderIsf}`, expect: only(["admin"]) },
   "provider/isf/:budgetId": { path: (i) => `/provider/isf/${i.holderIsf}`, expect: only(["isfProvider"]) },
   "provider/organisations/:organisationId": { path: (i) => `/provider/organisations/${i.providerOrg}`, expect: organisation },
   "provider/organisations/:organisationId/edit": { path: (i) => `/provider/organisations/${i.providerOrg}/edit`, expect: organisation },

@@ -135,7 +135,9 @@ export function rateRelationship(actor: Actor, orderId: number, rating: { stars:
     if (!order) throw new ReviewError("missing", "There is no such order.");
     if (!canAnswerReviews(actor, order)) throw new ReviewError("not-permitted", "Only staff of the organisation that provided this order can rate it.");
     const refusal = windowRefusal(reviewWindow(order.firstDeliveredAt, order.lastDeliveredAt), now);
-    if (refusal) throw new ReviewError("refused", refusal.replace("review this", "rate this order").replace("Reviews can", "Ratings can"));
+    if (refusal) throw new ReviewError("refused", order.firstDeliveredAt
+      ? `A rating can be given up to ${REVIEW_WINDOW_DAYS} days after the last delivery, and that time has passed.`
+      : "You can rate this order once you have recorded a delivery.");
     if (ratingOf(tx, orderId)) throw new ReviewError("refused", "You have already rated this working relationship.");
     const review = tx.select().from(reviews).where(eq(reviews.orderId, orderId)).get();
     if (review && openToProvider(tx, review, now)) {
@@ -176,7 +178,8 @@ export function reportReview(actor: Actor | null, clientIp: string, reviewId: nu
     const visible = !review.removedAt && (isPublic(review, now) || canAnswerReviews(actor, review) || canReviewFor(actor, review.personId));
     if (!visible) throw new ReviewError("missing", "There is no such review.");
     const report = tx.insert(reviewReports).values({ reviewId, reporterId: actor?.user.id ?? null, reason }).returning().get();
-    audit(tx, actor, review, "review.reported", { reportId: report.id });
+    // Not in the reviewer's access log: who reported a review is for moderators only.
+    recordAudit(tx, { actorId: actor?.user.id ?? null, personId: null, action: "review.reported", subjectType: "review", subjectId: review.id, detail: { reportId: report.id } });
     return report;
   });
 }

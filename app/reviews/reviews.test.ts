@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { db } from "../../db/client";
 import { auditLog, occurrences, searchOutbox } from "../../db/schema";
+import { accessLogFor } from "../accounts/audit.server";
 import { acceptOrder, recordDelivery } from "../purchasing/orders.server";
 import { recordIsfSpend } from "../budgets/isf.server";
 import { createService } from "../directory/listings.server";
@@ -170,6 +171,8 @@ describe("abuse", () => {
     expect(outcomes.filter((o) => o === "rate-limited")).toHaveLength(10 - REPORTS_PER_MINUTE);
     // Another account is not held back by the first one's reports.
     expect(reportReview(w.as.staff(), "127.0.0.1", review.id, "Not a real customer", now).id).toBeGreaterThan(0);
+    // The reviewer never learns who reported them.
+    expect(accessLogFor(w.ids.holder).filter((e) => e.action === "review.reported")).toEqual([]);
   });
 
   test("only a moderator removes a review, for a stated reason, and the removal is logged and leaves the score", () => {

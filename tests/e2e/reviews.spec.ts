@@ -94,7 +94,7 @@ test("a budget holder reviews a delivered order, the provider replies, and the r
   // Public now, with the reply under it and the score from three reviews: (5 × 3.5 + 5 + 4 + 5) / (5 + 3) = 3.94.
   await visitor.reload();
   await expect(visitor.getByText("3.9 from 3 reviews")).toBeVisible();
-  const review = visitor.getByRole("article").filter({ hasText: "and she listens." });
+  const review = visitor.getByRole("article", { name: /Review written/ }).filter({ hasText: "and she listens." });
   await expect(review).toContainText("Always on time <script>alert('x')</script> and she listens.");
   await expect(review).toContainText("Reply from");
   await expect(review).toContainText("Thank you, Amina. See you on Tuesday.");

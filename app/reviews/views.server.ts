@@ -155,3 +155,13 @@ export function reviewToReport(actor: Actor | null, reviewId: number, now = new 
   return publicPart(review);
 }
 
+
+/** Reviews the provider can still reply to before they are published (the inbox's notice), oldest first. */
+export function reviewsAwaitingReply(actor: Actor, now = new Date()) {
+  const orgs = actor.organisations.map((o) => o.id);
+  if (orgs.length === 0) return [];
+  return db.select({ id: reviews.id, orderId: reviews.orderId, serviceName: services.name, replyBy: reviews.publishAt })
+    .from(reviews).innerJoin(services, eq(services.id, reviews.serviceId))
+    .where(and(inArray(reviews.organisationId, orgs), isNull(reviews.reply), isNull(reviews.removedAt), sql`${reviews.publishAt} > ${now.toISOString()}`))
+    .orderBy(reviews.publishAt).limit(20).all();
+}

@@ -108,3 +108,41 @@ test("a budget holder reviews a delivered order, the provider replies, and the r
   await visitor.goto(`/search?q=${encodeURIComponent("reviews test")}&sort=rating`);
   await expect(visitor.getByLabel("Sort by")).toHaveValue("rating");
 });
+
+test("anyone can report a review; a moderator removes it for a stated reason, and it leaves the page and the score", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const name = `Help at home, report test ${Date.now().toString(36)}`;
+  const { serviceId } = aDeliveredOrder(name);
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/services/${serviceId}`);
+  const reviews = visitor.getByRole("article", { name: /Review written/ });
+  await expect(reviews).toHaveCount(2);
+  await reviews.first().getByRole("link", { name: /^Report this review/ }).click();
+  await expect(visitor.getByRole("heading", { level: 1, name: "Report a review" })).toBeVisible();
+  await visitor.getByRole("button", { name: "Send report" }).click();
+  await expect(visitor.getByText("Say what is wrong with this review").first()).toBeVisible();
+  await visitor.getByLabel("What is wrong with it?").fill("It names my neighbour and where she lives.");
+  await visitor.getByRole("button", { name: "Send report" }).click();
+  await expect(visitor.getByRole("status")).toHaveText("Thank you. A Weave moderator will look at this review.");
+
+  const mo = await (await browser.newContext()).newPage();
+  await logInAs(mo, "mo@example.org", "/moderation");
+  await mo.goto("/moderation");
+  await mo.getByRole("link", { name: `Review of ${name}` }).click();
+  await expect(mo.getByText("It names my neighbour and where she lives.")).toBeVisible();
+  // A reason is required: removing for being negative is not one of them.
+  await mo.getByRole("button", { name: "Remove the review" }).click();
+  await expect(mo.getByText("Choose the policy reason for removing it").first()).toBeVisible();
+  await mo.getByLabel("It gives away someone's personal details").check();
+  await mo.getByLabel("What in the review breaks the policy?").fill("Names a neighbour and her street.");
+  await expectNoSeriousAxeViolations(mo);
+  await mo.getByRole("button", { name: "Remove the review" }).click();
+  await expect(mo.getByRole("status")).toHaveText("The review is removed, with your reason logged.");
+  await mo.goto("/moderation");
+  await expect(mo.getByRole("link", { name: `Review of ${name}` })).toHaveCount(0);
+
+  await visitor.goto(`/services/${serviceId}`);
+  await expect(reviews).toHaveCount(1);
+  await expect(visitor.getByText("1 review so far: too few for a score")).toBeVisible();
+});

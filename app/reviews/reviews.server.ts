@@ -2,7 +2,7 @@
 // free group), the provider's private rating and public reply, reports, and a moderator's
 // removal. Each is one BEGIN IMMEDIATE transaction with an audit row; whenever a listing's public
 // score changes, the search outbox row is written in the same transaction.
-import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { db, type Tx } from "../../db/client";
 import { relationshipRatings, reviewReports, reviews } from "../../db/schema";
 import type { RemovalReason, ReviewBasis } from "../../db/schema/reviews";
@@ -227,9 +227,8 @@ export function rescoreDue(now = new Date()) {
       .where(and(isNull(reviews.scoredAt), isNull(reviews.removedAt), lte(reviews.publishAt, at))).limit(5000).all();
     const aged = tx.select({ id: reviews.id, serviceId: reviews.serviceId }).from(reviews)
       .where(and(isNull(reviews.expiredAt), isNull(reviews.removedAt), sql`${reviews.submittedAt} < ${since}`)).limit(5000).all();
-    for (const [rows, column] of [[published, "scored_at"], [aged, "expired_at"]] as const) {
-      for (const r of rows) tx.run(sql`UPDATE reviews SET ${sql.raw(column)} = ${at} WHERE id = ${r.id}`);
-    }
+    if (published.length) tx.update(reviews).set({ scoredAt: at }).where(inArray(reviews.id, published.map((r) => r.id))).run();
+    if (aged.length) tx.update(reviews).set({ expiredAt: at }).where(inArray(reviews.id, aged.map((r) => r.id))).run();
     const services = [...new Set([...published, ...aged].map((r) => r.serviceId))];
     enqueueIndexing(tx, services);
     return { published: published.length, aged: aged.length, listings: services.length };

@@ -68,8 +68,14 @@ test("a budget holder reviews a delivered order, the provider replies, and the r
   await amina.getByRole("button", { name: "Send review" }).click();
   await expect(amina.getByRole("status")).toContainText("has 7 days to reply; then your review is published");
   await expect(amina.getByText("Verified purchase")).toBeVisible();
-  // A second review of the same order is not offered.
+  // A second review of the same order is not offered, and refused if sent anyway.
   await expect(amina.getByRole("button", { name: "Send review" })).toHaveCount(0);
+  const again = await amina.request.post(`/orders/${orderId}/review`, {
+    form: { mode: "stars", reliability: "1", communication: "1", value: "1", helpedMe: "1", overall: "1", body: "Trying to review twice." },
+    headers: { Origin: new URL(amina.url()).origin }, maxRedirects: 0,
+  });
+  expect(again.status()).toBe(400);
+  expect(await again.text()).toContain("already been reviewed");
 
   // Not public yet: the provider's seven days to reply have not passed.
   await visitor.reload();
@@ -90,6 +96,11 @@ test("a budget holder reviews a delivered order, the provider replies, and the r
   await dev.getByLabel("Your reply").fill("Thank you, Amina. See you on Tuesday.");
   await dev.getByRole("button", { name: "Publish reply" }).click();
   await expect(dev.getByRole("status")).toHaveText("Your reply is published under the review.");
+  // The provider's list and trend count it, and nothing is waiting any more for this service.
+  await dev.goto("/provider/reviews");
+  await expect(dev.getByRole("row").filter({ hasText: name }).filter({ hasText: "Published, with your reply" })).toHaveCount(1);
+  const month = new Date().toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "Europe/London" });
+  await expect(dev.getByRole("table", { name: /by month/ }).getByRole("row").filter({ hasText: month })).toBeVisible();
 
   // Public now, with the reply under it and the score from three reviews: (5 × 3.5 + 5 + 4 + 5) / (5 + 3) = 3.94.
   await visitor.reload();
@@ -145,4 +156,45 @@ test("anyone can report a review; a moderator removes it for a stated reason, an
   await visitor.goto(`/services/${serviceId}`);
   await expect(reviews).toHaveCount(1);
   await expect(visitor.getByText("1 review so far: too few for a score")).toBeVisible();
+});
+
+test("without JavaScript, a person who went to a free group reviews it in the easy-read form, and sees it among their reviews as not a verified purchase", async ({ browser }) => {
+  const name = `Knit and natter, reviews test ${Date.now().toString(36)}`;
+  const db = new Database(dbPath);
+  const serviceId = db.prepare(`INSERT INTO services (organisation_id, name, category_slug, description, price_pence, price_unit, delivery_modes, availability,
+    accessibility, languages, payment_routes, town_slug, lat, lng, radius_miles, status)
+    SELECT id, ?, 'leisure-and-arts', 'A free group made by the reviews test.', 0, 'free', '["community"]', '[]', '[]', '["English"]', '["self-funded"]', town_slug, lat, lng, 5, 'published'
+    FROM organisations ORDER BY id DESC LIMIT 1 RETURNING id`).pluck().get(name) as number;
+  db.close();
+
+  const brian = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await logInAs(brian, "brian@example.org", `/services/${serviceId}`);
+  await brian.goto(`/services/${serviceId}`);
+  await brian.getByRole("link", { name: "Review this service" }).click();
+  await expect(brian.getByText("This is a free group. Anyone who went can review it; the review says it is not a verified purchase.")).toBeVisible();
+  await brian.getByRole("link", { name: "Use the easy-read form with thumbs up and down" }).click();
+  for (const question of ["Reliability", "Communication", "Value for money", "Helped me do what matters to me", "Overall"]) {
+    await brian.getByRole("group", { name: question }).getByLabel("Good 👍").check();
+  }
+  // Without saying they went, it is refused with the reason.
+  await brian.getByRole("button", { name: "Send review" }).click();
+  await expect(brian.getByText("Tick the box to say you went to this group.").first()).toBeVisible();
+  for (const question of ["Reliability", "Communication", "Value for money", "Helped me do what matters to me", "Overall"]) {
+    await brian.getByRole("group", { name: question }).getByLabel("Good 👍").check();
+  }
+  await brian.getByLabel("I went to this group (or the person I act for did)").check();
+  await brian.getByRole("button", { name: "Send review" }).click();
+  await expect(brian.getByRole("status")).toContainText("has 7 days to reply; then your review is published");
+
+  await brian.getByRole("link", { name: "Your reviews" }).first().click();
+  const mine = brian.getByRole("listitem").filter({ hasText: name });
+  await expect(mine).toContainText("5 out of 5");
+  await expect(mine).toContainText("or when the provider replies");
+  // Once published (here: the provider's reply), the page says it is not a verified purchase.
+  const db2 = new Database(dbPath);
+  db2.prepare("UPDATE reviews SET publish_at = '2000-01-01T00:00:00.000Z' WHERE service_id = ?").run(serviceId);
+  db2.close();
+  await brian.goto(`/services/${serviceId}`);
+  await expect(brian.getByRole("article", { name: /Review written/ })).toContainText("Not a verified purchase: the reviewer says they went");
+  await expect(brian.getByRole("link", { name: "Review this service" })).toHaveCount(0);
 });

@@ -10,9 +10,9 @@ const starsField = (what: string) =>
 
 /** In the easy-read form a thumb stands for stars: up is 5, in between is 3, down is 1. */
 export const thumbs = [
-  { value: "5", label: "Good 👍" },
-  { value: "3", label: "OK 👌" },
-  { value: "1", label: "Not good 👎" },
+  { value: "5", label: "Good", turn: 0 },
+  { value: "3", label: "OK", turn: 90 },
+  { value: "1", label: "Not good", turn: 180 },
 ] as const;
 
 const criterionFields = Object.fromEntries(criteria.map((c) => [c.key, starsField(c.name.toLowerCase())])) as

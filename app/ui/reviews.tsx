@@ -64,10 +64,19 @@ export function ReviewCard({ review: r, organisationName, actions }: { review: S
   );
 }
 
+/** A thumb drawn (not an emoji, which not every device has): up, sideways or down. */
+function Thumb({ turn }: { turn: number }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" width="32" height="32" style={{ transform: `rotate(${turn}deg)` }} className="inline-block">
+      <path fill="currentColor" d="M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z" />
+    </svg>
+  );
+}
+
 /** One question of the review form: five stars, or three thumbs in the easy-read form. */
 export function RatingQuestion({ name, legend, hint, mode, error, checked }: { name: string; legend: string; hint?: string; mode: "stars" | "thumbs"; error?: string; checked?: string }) {
-  const options = mode === "thumbs" ? thumbs.map((t) => ({ value: t.value, label: t.label }))
-    : [5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: `${n} ${n === 1 ? "star" : "stars"}${n === 5 ? " (very good)" : n === 1 ? " (very poor)" : ""}` }));
+  const options = mode === "thumbs" ? thumbs.map((t) => ({ value: t.value, label: t.label, turn: t.turn as number | null }))
+    : [5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: `${n} ${n === 1 ? "star" : "stars"}${n === 5 ? " (very good)" : n === 1 ? " (very poor)" : ""}`, turn: null }));
   return (
     <fieldset id={name} className={`mb-5 ${error ? "border-l-4 border-warn pl-3" : ""}`} aria-describedby={error ? `${name}-error` : hint ? `${name}-hint` : undefined}>
       <legend className="font-bold text-lg mb-1">{legend}</legend>
@@ -77,7 +86,7 @@ export function RatingQuestion({ name, legend, hint, mode, error, checked }: { n
         {options.map((o) => (
           <span key={o.value} className="flex items-center gap-2">
             <input type="radio" id={`${name}-${o.value}`} name={name} value={o.value} defaultChecked={checked === o.value} className="size-5 accent-ink" />
-            <label htmlFor={`${name}-${o.value}`}>{o.label}</label>
+            <label htmlFor={`${name}-${o.value}`} className="flex items-center gap-1">{o.turn !== null && <Thumb turn={o.turn} />}{o.label}</label>
           </span>
         ))}
       </div>

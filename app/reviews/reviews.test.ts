@@ -115,6 +115,18 @@ describe("publication and the score", () => {
     expect(doc.ratingCount).toBe(1);
   });
 
+  test("after 24 months a review no longer counts in the score (it is still shown), and the job re-scores the listing once", () => {
+    reviewOrder(w.as.holder(), orderId, good, at("2026-02-05T09:00:00Z"));
+    rescoreDue(at("2026-02-13"));
+    expect(serviceReviews(w.ids.serviceId, 1, at("2028-02-05T08:00:00Z")).scores.overall.count).toBe(1);
+    const later = at("2028-02-05T10:00:00Z");
+    const shown = serviceReviews(w.ids.serviceId, 1, later);
+    expect(shown.scores.overall).toEqual({ score: null, count: 0 });
+    expect(shown.total).toBe(1);
+    expect(rescoreDue(later)).toEqual({ published: 0, aged: 1, listings: 1 });
+    expect(rescoreDue(later).aged).toBe(0);
+  });
+
   test("the provider's reply publishes it at once, shown under it, with the listing queued for search in the same change", () => {
     const review = reviewOrder(w.as.holder(), orderId, good, at("2026-02-05"));
     rateRelationship(w.as.staff(), orderId, { stars: 4, note: "" }, at("2026-02-06"));

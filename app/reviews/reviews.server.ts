@@ -37,6 +37,13 @@ function audit(tx: Tx, actor: Actor | null, review: Pick<Review, "id" | "personI
   recordAudit(tx, { actorId: actor?.user.id ?? null, personId: review.personId, action, subjectType: "review", subjectId: review.id, detail });
 }
 
+/** Staff do not review their own organisation's services, whatever they bought or went to. */
+function refuseOwnStaff(actor: Actor, organisationId: number) {
+  if (actor.organisations.some((o) => o.id === organisationId)) {
+    throw new ReviewError("refused", "You work for the organisation that provides this, so you cannot review it.");
+  }
+}
+
 function insertReview(tx: Tx, actor: Actor, values: { serviceId: number; organisationId: number; personId: number; basis: ReviewBasis; orderId?: number; journalId?: number }, input: ReviewInput, now: Date) {
   const at = now.toISOString();
   const review = tx.insert(reviews).values({
@@ -56,6 +63,7 @@ export function reviewOrder(actor: Actor, orderId: number, input: ReviewInput, n
     const order = orderForReview(tx, orderId);
     if (!order) throw new ReviewError("missing", "There is no such order.");
     if (!canReviewFor(actor, order.buyerId)) throw new ReviewError("not-permitted", "Only the person who received this support, or someone acting for them, can review it.");
+    refuseOwnStaff(actor, order.organisationId);
     const refusal = windowRefusal(reviewWindow(order.firstDeliveredAt, order.lastDeliveredAt), now);
     if (refusal) throw new ReviewError("refused", refusal);
     if (tx.select({ id: reviews.id }).from(reviews).where(eq(reviews.orderId, orderId)).get()) {
@@ -101,6 +109,7 @@ export function reviewService(actor: Actor, serviceId: number, personId: number,
   const found = getService(serviceId);
   if (!found) throw new ReviewError("missing", "There is no such service.");
   const s = found.service;
+  refuseOwnStaff(actor, s.organisationId);
   return immediately((tx) => {
     const basis = serviceReviewBasis(tx, personId, s, now);
     if (basis.basis === null) throw new ReviewError("refused", basis.reason);

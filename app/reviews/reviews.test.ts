@@ -59,6 +59,12 @@ describe("who can review", () => {
     expect(serviceReviews(w.ids.serviceId, 1, at("2026-03-01")).total).toBe(0);
   });
 
+  test("staff cannot review their own organisation's services, even a free group they went to", () => {
+    const group = createService(aService(w.ids.organisation, { name: "Coffee morning" })); // free
+    refusedWith(() => reviewService(w.as.staff(), group, w.ids.staff, { ...good, attended: "yes" }), "refused", /You work for the organisation/);
+    expect(reviewService(w.as.otherStaff(), group, w.ids.otherStaff, { ...good, attended: "yes" }).basis).toBe("attended");
+  });
+
   test("an order not yet delivered cannot be reviewed", () => {
     const notDelivered = placed(w);
     refusedWith(() => reviewOrder(w.as.holder(), notDelivered, good, at("2026-02-05")), "refused", /once the provider has recorded delivering it/);

@@ -40,6 +40,9 @@ type ReviewableService = { id: number; organisationId: number; priceUnit: string
  * act for), on what basis; and, when nobody, why not.
  */
 export function serviceReviewChoices(actor: Actor, service: ReviewableService, now = new Date()) {
+  if (actor.organisations.some((o) => o.id === service.organisationId)) {
+    return { choices: [], reason: "You work for the organisation that provides this, so you cannot review it." };
+  }
   const people = [{ id: actor.user.id, name: "Yourself" }, ...peopleRepresentedBy(actor.user.id).map((p) => ({ id: p.grant.holderId, name: p.name }))];
   const choices: { personId: number; name: string; basis: "isf" | "attended" }[] = [];
   let reason = "";
@@ -80,7 +83,7 @@ export function providerOrderReview(orderId: number, now = new Date()) {
   if (!state) return null;
   const rating = db.select().from(relationshipRatings).where(eq(relationshipRatings.orderId, orderId)).get() ?? null;
   const open = state.review ? openToProvider(db, state.review, now) : false;
-  return { order: state.order, window: state.window, rating, review: state.review && open ? state.review : null, reviewWaiting: !!state.review && !open, revealsAt: state.revealsAt };
+  return { order: state.order, window: state.window, rating, review: state.review && open ? publicPart(state.review) : null, reviewWaiting: !!state.review && !open, revealsAt: state.revealsAt };
 }
 
 /** One review for the provider's page: the review (if open to them yet) and its reply state. */

@@ -5,6 +5,7 @@ import { readForm } from "../forms";
 import { attemptReview, invalidReview, requireProviderReview } from "../reviews/access.server";
 import { ReplyForm } from "../reviews/review-form";
 import { replyToReview } from "../reviews/reviews.server";
+import { publicPart } from "../reviews/views.server";
 import { Button, ErrorSummary, ReviewCard, TextArea } from "../ui";
 
 export const meta = () => [{ title: "A review of your service – Weave" }];
@@ -14,7 +15,7 @@ export function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     serviceName, open, published, replyBy, removed: review.removedAt ? { reason: review.removalReason, note: review.removalNote } : null,
     orderId: review.orderId, serviceId: review.serviceId, reviewId: review.id,
-    review: open ? review : null,
+    review: open ? publicPart(review) : null,
   };
 }
 

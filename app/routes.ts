@@ -70,4 +70,14 @@ export default [
   route("provider/orders/:orderId", "routes/provider.orders.$orderId.tsx"),
   route("moderation/disputes", "routes/moderation.disputes.tsx"),
   route("webhooks/stripe", "routes/webhooks.stripe.ts"),
+
+  // reviews
+  route("orders/:orderId/review", "routes/orders.$orderId.review.tsx"),
+  route("services/:id/review", "routes/services.$id.review.tsx"),
+  route("reviews", "routes/reviews.tsx"),
+  route("reviews/:reviewId/report", "routes/reviews.$reviewId.report.tsx"),
+  route("provider/reviews", "routes/provider.reviews.tsx"),
+  route("provider/reviews/:reviewId", "routes/provider.reviews.$reviewId.tsx"),
+  route("provider/orders/:orderId/review", "routes/provider.orders.$orderId.review.tsx"),
+  route("moderation/reviews/:reviewId", "routes/moderation.reviews.$reviewId.tsx"),
 ] satisfies RouteConfig;

@@ -3,6 +3,7 @@ import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { localAuthorities, organisations, services, towns } from "../db/schema";
 import { days as dayList } from "../app/directory/vocabulary";
+import { withRatings } from "../app/reviews/scores.server";
 import type { ServiceDocument } from "./port";
 
 const documentQuery = (tx: Tx) =>
@@ -40,6 +41,7 @@ function toDocument({ service: s, organisation: o, townName, area }: Row): Servi
     accessibility: s.accessibility,
     payment: s.paymentRoutes,
     vetting: { cqcRating: o.cqcRating, dbsChecked: o.dbsChecked, insured: o.insured, safeguardingTrained: o.safeguardingTrained },
+    // Filled from the listing's reviews by withRatings (app/reviews): the one score pages show too.
     rating: null,
     ratingCount: 0,
     updatedAt: s.updatedAt,
@@ -51,7 +53,7 @@ export function loadDocuments(tx: Tx, ids: number[]): Map<number, ServiceDocumen
   const found = new Map<number, ServiceDocument>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = documentQuery(tx).where(and(published, inArray(services.id, ids.slice(i, i + 500)))).all();
-    for (const row of rows) found.set(row.service.id, toDocument(row));
+    for (const doc of withRatings(tx, rows.map(toDocument))) found.set(doc.id, doc);
   }
   return found;
 }
@@ -62,7 +64,7 @@ export function* allDocuments(tx: Tx, batchSize = 2000): Generator<ServiceDocume
   for (;;) {
     const rows = documentQuery(tx).where(and(published, gt(services.id, after))).orderBy(asc(services.id)).limit(batchSize).all();
     if (rows.length === 0) return;
-    yield rows.map(toDocument);
+    yield withRatings(tx, rows.map(toDocument));
     after = rows[rows.length - 1]!.service.id;
   }
 }

@@ -10,6 +10,7 @@ import { generateRegion } from "./generate";
 import { DEMO_PASSWORD, demoPeople, seedDemoPeople } from "./accounts";
 import { seedDemoBudgets, seedSpendingRules } from "./budgets";
 import { loadRegion } from "./load";
+import { seedDemoReviews } from "./reviews";
 
 const { values } = parseArgs({
   options: { listings: { type: "string", default: "2000" }, reset: { type: "boolean", default: false }, seed: { type: "string" } },
@@ -31,7 +32,9 @@ const region = generateRegion({ listings, seed: values.seed ? Number(values.seed
 loadRegion(db, region, { reset: true });
 const people = await seedDemoPeople(db);
 seedSpendingRules(db);
-seedDemoBudgets(people, db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.id)).get()!.id);
+const demoProvider = db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.id)).get()!.id;
+seedDemoBudgets(people, demoProvider);
+seedDemoReviews(db, demoProvider);
 console.log(`Seeded ${region.length} organisations and ${listings} services in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${demoPeople.map((p) => `${p.email} (${p.key})`).join(", ")}.`);
 

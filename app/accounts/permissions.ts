@@ -95,3 +95,12 @@ export const canRecordPayouts = (actor: Actor | null) => isAdmin(actor);
 
 /** Connecting an organisation to Stripe to take card payments: its owners, as with its staff. */
 export const canSetUpCardPayments = (actor: Actor | null, organisationId: number) => canManageStaff(actor, organisationId);
+
+/** Reviewing support: the person who received it, or someone acting for them (the review says so). */
+export const canReviewFor = (actor: Actor | null, personId: number) => canActForPerson(actor, personId);
+
+/** Replying to a review, rating the working relationship and seeing a service's reviews as they come in: the provider's staff. */
+export const canAnswerReviews = (actor: Actor | null, review: { organisationId: number }) => canManageOrganisation(actor, review.organisationId);
+
+/** Removing a review (for a stated policy reason) and dealing with reports: moderators, who belong to neither side. */
+export const canRemoveReviews = (actor: Actor | null) => isModerator(actor);

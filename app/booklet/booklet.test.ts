@@ -13,6 +13,7 @@ import { seedRegion } from "../../tests/support/fixtures";
 import { updateOrganisation, withdrawService } from "../directory/listings.server";
 import { findArea } from "../directory/region";
 import { categories, type CategorySlug } from "../directory/vocabulary";
+import { RouterContextProvider } from "react-router";
 import { loader as bookletLoader } from "../routes/booklet";
 import { loader as serviceLoader } from "../routes/service";
 import { loader as shortCodeLoader } from "../routes/short-code";
@@ -149,7 +150,7 @@ describe("the pages", () => {
       }
       expect(location).toMatch(/^\/services\/\d+$/);
       const id = location!.split("/").pop()!;
-      expect((serviceLoader({ params: { id }, request: new Request(`http://weave.test${location}`), context: {} } as never) as any).service.name).toBe(entry.name);
+      expect((serviceLoader({ params: { id }, request: new Request(`http://weave.test${location}`), context: new RouterContextProvider() } as never) as any).service.name).toBe(entry.name);
     }
     // The form at /s does the same from a typed code.
     expect(() => shortCodeLoader({ request: new Request(`http://weave.test/s?code=${entry.code}`), params: {}, context: {} } as never)).toThrow();

@@ -1,8 +1,8 @@
 // Individual Service Funds from the provider's side: the people whose ISFs it holds, and
 // recording delivery against their plan. The person sees every line as it is recorded.
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { db } from "../../db/client";
-import { budgetAccounts, users } from "../../db/schema";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { db, type Tx } from "../../db/client";
+import { budgetAccounts, journals, users } from "../../db/schema";
 import { type MoneyResult, spend } from "./budgets.server";
 import type { Refusal } from "./rules";
 
@@ -40,4 +40,17 @@ export function isfProvidersIn(areaSlug: string) {
     JOIN services s ON s.organisation_id = o.id JOIN towns t ON t.slug = s.town_slug
     WHERE t.area_slug = ? AND o.status = 'published' AND s.status = 'published' AND EXISTS (SELECT 1 FROM json_each(s.payment_routes) WHERE value = 'isf')
     ORDER BY o.name LIMIT 500`).all(areaSlug) as { id: number; name: string }[];
+}
+
+/**
+ * The latest spend line a provider recorded against a person's ISF: what lets the person review
+ * that provider as a verified purchase (app/reviews). Null when there is none.
+ */
+export function latestIsfSpendWith(tx: Tx, holderId: number, organisationId: number) {
+  return tx.select({ journalId: journals.id, effectiveOn: journals.effectiveOn })
+    .from(journals).innerJoin(budgetAccounts, eq(budgetAccounts.id, journals.budgetAccountId))
+    .where(and(eq(budgetAccounts.holderId, holderId), eq(budgetAccounts.arrangement, "isf"), eq(journals.kind, "spend"),
+      sql`json_extract(${journals.detail}, '$.organisationId') = ${organisationId}`, isNull(journals.reversesJournalId),
+      sql`NOT EXISTS (SELECT 1 FROM journals r WHERE r.reverses_journal_id = ${journals.id})`))
+    .orderBy(desc(journals.effectiveOn), desc(journals.id)).limit(1).get() ?? null;
 }

@@ -112,7 +112,7 @@ export function parseSearchParams(params: URLSearchParams): ParsedSearch {
 
   let sort: SortOrder = location ? "distance" : "relevance";
   const askedSort = get("sort");
-  if (askedSort === "relevance" || askedSort === "price") sort = askedSort;
+  if (askedSort === "relevance" || askedSort === "price" || askedSort === "rating") sort = askedSort;
   else if (askedSort === "distance") {
     if (!location) notices.push("Choose a town or postcode to sort by distance; we sorted by best match instead.");
   } else if (askedSort) notices.push(`We ignored the sort order “${clip(askedSort)}”, which we do not recognise.`);

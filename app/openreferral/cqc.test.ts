@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { MemoryRouter } from "react-router";
+import { MemoryRouter, RouterContextProvider } from "react-router";
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "../../db/client";
@@ -91,7 +91,7 @@ describe("importing CQC facts", () => {
   test("the service page shows the rating with its inspection date and cites the CQC care directory", () => {
     const org = db.select().from(organisations).where(eq(organisations.cqcLocationId, "1-101000001")).get()!;
     const serviceId = createService(aService(org.id, { name: "Home care visits", categorySlug: "personal-care", townSlug: "leeds" }));
-    const loaderData = serviceLoader({ params: { id: String(serviceId) } } as Parameters<typeof serviceLoader>[0]);
+    const loaderData = serviceLoader({ params: { id: String(serviceId) }, request: new Request(`http://weave.test/services/${serviceId}`), context: new RouterContextProvider() } as unknown as Parameters<typeof serviceLoader>[0]);
     const props = { loaderData, params: {}, matches: [] } as unknown as Parameters<typeof Service>[0];
     const html = renderToStaticMarkup(createElement(MemoryRouter, null, createElement(Service, props)));
     const text = html.replace(/<[^>]+>/g, "");

@@ -3,7 +3,7 @@
 // number of queries; every look at an order by someone other than the buyer is audited.
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db } from "../../db/client";
+import { db, type Tx } from "../../db/client";
 import {
   budgetAccounts, cardPayments, creditNotes, disputes, invoices, occurrences, orders, organisations, paymentAccounts, payouts, users,
 } from "../../db/schema";
@@ -170,3 +170,17 @@ export function openDisputes(page = 1) {
 /** Does this visit belong to this order? (A form names both; a visit of another order is refused.) */
 export const visitOfOrder = (orderId: number, occurrenceId: number) =>
   !!db.select({ id: occurrences.id }).from(occurrences).where(and(eq(occurrences.id, occurrenceId), eq(occurrences.orderId, orderId))).get();
+
+/**
+ * What reviews need to know about an order (app/reviews): whose it is, which service, and when
+ * its deliveries were recorded. Null when there is no such order.
+ */
+export function orderForReview(tx: Tx, orderId: number) {
+  const order = tx.select({ id: orders.id, serviceId: orders.serviceId, organisationId: orders.organisationId, buyerId: orders.buyerId, serviceName: orders.serviceName })
+    .from(orders).where(eq(orders.id, orderId)).get();
+  if (!order) return null;
+  const delivered = tx.select({ first: sql<string | null>`min(${occurrences.deliveryRecordedAt})`, last: sql<string | null>`max(${occurrences.deliveryRecordedAt})` })
+    .from(occurrences)
+    .where(and(eq(occurrences.orderId, orderId), inArray(occurrences.status, ["delivered", "disputed", "confirmed", "invoiced", "paid"]))).get();
+  return { ...order, firstDeliveredAt: delivered?.first ?? null, lastDeliveredAt: delivered?.last ?? null };
+}

@@ -15,6 +15,11 @@ const ACTIONS: Record<string, string> = {
   "representative.revoked": "ended someone's access to your record",
   "representative.invite-cancelled": "cancelled an invitation",
   "representative.appointee-recorded": "recorded an appointee for you",
+  "review.written": "wrote a review for you",
+  "review.replied": "replied to your review",
+  "review.removed": "removed your review (a moderator)",
+  "review.reports-dismissed": "kept your review after it was reported (a moderator)",
+  "review.relationship-rated": "rated working with you (private)",
 };
 
 export function loader({ request, context }: Route.LoaderArgs) {

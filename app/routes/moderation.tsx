@@ -7,6 +7,7 @@ import { describeClaim } from "../directory/vetting";
 import { categories, nameOf } from "../directory/vocabulary";
 import { moderator } from "../moderation/access.server";
 import { moderationQueues } from "../moderation/moderation.server";
+import { reportedReviews } from "../reviews/views.server";
 import { Notices, Pagination } from "../ui";
 
 export const meta = () => [{ title: "Moderation – Weave" }];
@@ -27,6 +28,8 @@ export function loader({ request, context }: Route.LoaderArgs) {
   const done = url.searchParams.get("done");
   return {
     ...moderationQueues(actor, page),
+    ...reportedReviews(Page.parse(url.searchParams.get("rp") ?? 1)),
+    reviewsPage: Page.parse(url.searchParams.get("rp") ?? 1),
     page,
     confirmation: done && done in confirmations ? confirmations[done as keyof typeof confirmations] : null,
   };
@@ -79,7 +82,18 @@ export default function Moderation({ loaderData: d }: Route.ComponentProps) {
 
       <section aria-labelledby="reports-heading" className="mb-8">
         <h2 id="reports-heading" className="text-2xl font-bold mb-2">Reported reviews</h2>
-        <p>Reviews people report will be listed here once reviews are part of Weave.</p>
+        <p className="mb-2">Reviews someone has reported ({d.reportedTotal}). Remove one only for a stated policy reason; never for being negative. Oldest report first.</p>
+        {d.reported.length === 0 ? <p>Nothing waiting.</p> : (
+          <ul>
+            {d.reported.map((r) => (
+              <li key={r.reviewId} className="border-b border-line py-2">
+                <Link to={`/moderation/reviews/${r.reviewId}`} className="font-bold">Review of {r.serviceName}</Link>
+                <span className="text-muted"> · {r.reports} {r.reports === 1 ? "report" : "reports"} · first {formatDate(r.firstAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pagination page={d.reviewsPage} pages={d.reportedPages} href={(p) => `/moderation?rp=${p}`} />
       </section>
 
       <section aria-labelledby="appointees-heading">

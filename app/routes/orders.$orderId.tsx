@@ -66,6 +66,7 @@ export default function BuyerOrder({ loaderData: d, actionData }: Route.Componen
       <h2 className="text-2xl font-bold mb-2">Visits</h2>
       {d.earlier > 0 && <p className="mb-2 text-muted">{d.earlier} earlier {d.earlier === 1 ? "visit is" : "visits are"} on the invoices.</p>}
       <VisitsTableFor visits={d.visits} unit={unit} errors={errors} />
+      {delivered && <p className="mb-6 no-print"><Link to={`/orders/${o.id}/review`} className="font-bold">Review this order</Link></p>}
 
       {d.invoices.length > 0 && (
         <section aria-labelledby="invoices-heading" className="mb-6">

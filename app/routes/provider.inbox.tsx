@@ -8,6 +8,7 @@ import { OrderError } from "../purchasing/lifecycle";
 import { refreshPaymentAccount, startOnboarding } from "../purchasing/payments.server";
 import { describeSchedule, formatQuantity, invoiceNumber } from "../purchasing/schedule";
 import { providerInbox } from "../purchasing/views.server";
+import { reviewsAwaitingReply } from "../reviews/views.server";
 import { Button, ErrorSummary, Notices, visitWhen, VisitStatus } from "../ui";
 
 export const meta = () => [{ title: "Inbox – Weave" }];
@@ -26,7 +27,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       if (!(error instanceof OrderError)) notices.push("We could not check with Stripe just now; the page will update when Stripe tells us.");
     }
   }
-  return { inbox: providerInbox(actor), notices };
+  return { inbox: providerInbox(actor), notices, reviews: reviewsAwaitingReply(actor) };
 }
 
 const Connect = z.object({ organisationId: z.coerce.number().int().positive() });
@@ -73,6 +74,20 @@ export default function Inbox({ loaderData: d, actionData }: Route.ComponentProp
               <li key={o.id} className="border-b border-line py-2">
                 {order(o.id, `${o.serviceName} for ${buyerName}`)}<br />
                 <span className="text-muted">{describeSchedule(o)} · {formatQuantity(o.quantityHundredths, o.unit)} each time · {o.paymentMethod === "card" ? "card" : "budget"}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="reviews-heading" className="mb-8">
+        <h2 id="reviews-heading" className="text-2xl font-bold mb-2">Reviews to reply to ({d.reviews.length})</h2>
+        {d.reviews.length === 0 ? <p>No review is waiting for your reply. <Link to="/provider/reviews">All reviews</Link></p> : (
+          <ul>
+            {d.reviews.map((r) => (
+              <li key={r.id} className="border-b border-line py-2">
+                <Link to={r.orderId ? `/provider/orders/${r.orderId}/review` : `/provider/reviews/${r.id}`} className="font-bold">Review of {r.serviceName}</Link>
+                <span className="text-muted"> · reply by {formatDate(r.replyBy)}, when it is published</span>
               </li>
             ))}
           </ul>

@@ -143,6 +143,10 @@ export default function ProviderOrder({ loaderData: d, actionData }: Route.Compo
         </Form>
       )}
 
+      {d.visits.some((v) => ["delivered", "disputed", "confirmed", "invoiced", "paid"].includes(v.status)) && (
+        <p className="mb-6 no-print"><Link to={`/provider/orders/${o.id}/review`} className="font-bold">Reviews: rate working together, read and reply to the person's review</Link></p>
+      )}
+
       {d.invoices.length > 0 && (
         <section aria-labelledby="invoices-heading" className="mb-6">
           <h2 id="invoices-heading" className="text-2xl font-bold mb-2">Invoices and payouts</h2>

@@ -29,6 +29,7 @@ const SORTS = [
   { value: "distance", label: "Nearest first" },
   { value: "relevance", label: "Best match" },
   { value: "price", label: "Lowest price first" },
+  { value: "rating", label: "Best reviewed first" },
 ];
 
 export default function Search({ loaderData }: Route.ComponentProps) {

@@ -8,13 +8,22 @@ import { statedFacts } from "../directory/vetting.server";
 import {
   accessibilityFeatures, days, deliveryModes, nameOf, paymentRoutes,
 } from "../directory/vocabulary";
-import { ContactList, Freshness, KindLabel, StatedFacts, VettingFacts, WrittenBy } from "../ui";
+import { currentActor } from "../accounts/actor.server";
+import { canReviewServiceNow, serviceReviews } from "../reviews/views.server";
+import { z } from "zod";
+import { ContactList, Freshness, KindLabel, Pagination, ReviewCard, ScoreTable, StatedFacts, VettingFacts, WrittenBy } from "../ui";
 
-export function loader({ params }: Route.LoaderArgs) {
+const ReviewsPage = z.coerce.number().int().min(1).max(10_000).catch(1);
+
+export function loader({ params, request, context }: Route.LoaderArgs) {
   const id = parseId(params.id);
   const found = id === null ? null : getService(id);
   if (!found) throw data("No such service", { status: 404 });
-  return { ...found, stated: statedFacts(found.organisation.id), fromSuggestion: writtenFromSuggestion({ serviceId: found.service.id }) };
+  const reviewsPage = ReviewsPage.parse(new URL(request.url).searchParams.get("reviews") ?? 1);
+  return {
+    ...found, stated: statedFacts(found.organisation.id), fromSuggestion: writtenFromSuggestion({ serviceId: found.service.id }),
+    reviews: serviceReviews(found.service.id, reviewsPage), reviewsPage, canReview: canReviewServiceNow(currentActor(context), found.service),
+  };
 }
 
 export const meta = ({ data: d }: Route.MetaArgs) => [
@@ -98,6 +107,18 @@ export default function Service({ loaderData: d }: Route.ComponentProps) {
         <p>{d.townName}{s.postcode ? `, ${s.postcode}` : ""} ({d.areaName} council area)</p>
         <p className="text-muted">Map reference: latitude {s.lat.toFixed(4)}, longitude {s.lng.toFixed(4)}</p>
         {s.deliveryModes.includes("home") && <p>Visits homes up to {s.radiusMiles} miles from {d.townName}.</p>}
+      </section>
+
+      <section aria-labelledby="reviews-heading">
+        <h2 id="reviews-heading" className="text-2xl font-bold mt-6 mb-2">Reviews</h2>
+        <ScoreTable scores={d.reviews.scores} />
+        <p className="text-sm text-muted mb-2">Scores count the last 24 months of reviews, and start from a middling score until there are enough reviews to say more. Only people who bought the service (or went, for a free group) can review it.</p>
+        {d.canReview && <p className="mb-2 no-print"><Link to={`/services/${s.id}/review`} className="font-bold">Review this service</Link></p>}
+        {d.reviews.reviews.map((r) => (
+          <ReviewCard key={r.id} review={r} organisationName={o.name}
+            actions={<p className="text-sm no-print"><Link to={`/reviews/${r.id}/report`}>Report this review<span className="sr-only"> of {formatDate(r.submittedAt)}</span></Link></p>} />
+        ))}
+        <Pagination page={d.reviewsPage} pages={d.reviews.pages} href={(p) => `/services/${s.id}?reviews=${p}#reviews-heading`} />
       </section>
 
       <section aria-labelledby="contact-heading">

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import type { SearchHit, ServiceDocument } from "../../search/port";
 import { checkedAgo, formatMiles, formatPrice, isStale } from "../directory/format";
 import { categories, deliveryModes, kindQualifier, nameOf, organisationKinds } from "../directory/vocabulary";
+import { describeScore } from "../reviews/score";
 import { Warning } from "./messages";
 
 export function Tag({ children, tone = "plain" }: { children: React.ReactNode; tone?: "plain" | "good" | "warn" }) {
@@ -45,12 +46,12 @@ export function Freshness({ updatedAt }: { updatedAt: string }) {
 
 /** What a result card needs, and no more: it is all sent to the browser with the page. */
 export type CardData = Pick<SearchHit, "id" | "title" | "organisationName" | "organisationKind" | "pricePence" | "priceUnit" | "category"
-  | "townName" | "distanceMiles" | "delivery" | "vetting" | "updatedAt">;
+  | "townName" | "distanceMiles" | "delivery" | "vetting" | "updatedAt" | "rating" | "ratingCount">;
 
 export const toCardData = (h: SearchHit): CardData => ({
   id: h.id, title: h.title, organisationName: h.organisationName, organisationKind: h.organisationKind, pricePence: h.pricePence,
   priceUnit: h.priceUnit, category: h.category, townName: h.townName, distanceMiles: h.distanceMiles, delivery: h.delivery,
-  vetting: h.vetting, updatedAt: h.updatedAt,
+  vetting: h.vetting, updatedAt: h.updatedAt, rating: h.rating, ratingCount: h.ratingCount,
 });
 
 export function ServiceCard({ hit }: { hit: CardData }) {
@@ -67,6 +68,7 @@ export function ServiceCard({ hit }: { hit: CardData }) {
         <span className="text-muted"> · {nameOf(categories, hit.category)} · {hit.townName}</span>
         {hit.distanceMiles !== null && <span> · <strong>{formatMiles(hit.distanceMiles)}</strong> away</span>}
       </p>
+      <p className="mb-1">Reviews: {describeScore({ score: hit.rating, count: hit.ratingCount })}</p>
       <p className="text-sm mb-2">{hit.delivery.map((d) => nameOf(deliveryModes, d)).join(", ")}</p>
       <VettingFacts vetting={hit.vetting} />
       <div className="mt-2"><Freshness updatedAt={hit.updatedAt} /></div>

@@ -15,7 +15,7 @@ const emails: Record<Exclude<Persona, "anonymous">, string> = {
 const personas = ["anonymous", ...Object.keys(emails)] as Persona[];
 
 /** Ids from the e2e database: the holder's record and ISF, the ISF provider's organisation and a service of it. */
-type Ids = { holder: number; holderIsf: number; providerOrg: number; providerService: number; suggestion: number; claim: number; order: number; enquiry: number };
+type Ids = { holder: number; holderIsf: number; providerOrg: number; providerService: number; suggestion: number; claim: number; order: number; enquiry: number; review: number };
 
 const everyone = (outcome: Outcome): Record<Persona, Outcome> => Object.fromEntries(personas.map((p) => [p, outcome])) as Record<Persona, Outcome>;
 const only = (allowed: Persona[]): Record<Persona, Outcome> =>
@@ -65,6 +65,14 @@ const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona
   "orders/:orderId/invoice": { path: (i) => `/orders/${i.order}/invoice`, expect: bothSides },
   "provider/orders/:orderId": { path: (i) => `/provider/orders/${i.order}`, expect: organisation },
   "enquiries/:enquiryId": { path: (i) => `/enquiries/${i.enquiry}`, expect: bothSides },
+  // Reviews: the buyer's side writes one; the provider's staff rate and reply; anyone may report a
+  // published review; moderators decide. A person may review a service only with a reason (the page says why not).
+  "orders/:orderId/review": { path: (i) => `/orders/${i.order}/review`, expect: buyerSide },
+  "services/:id/review": { path: (i) => `/services/${i.providerService}/review`, expect: signedIn },
+  "reviews/:reviewId/report": { path: (i) => `/reviews/${i.review}/report`, expect: everyone("ok") },
+  "provider/reviews/:reviewId": { path: (i) => `/provider/reviews/${i.review}`, expect: organisation },
+  "provider/orders/:orderId/review": { path: (i) => `/provider/orders/${i.order}/review`, expect: organisation },
+  "moderation/reviews/:reviewId": { path: (i) => `/moderation/reviews/${i.review}`, expect: moderation },
 };
 
 type RouteEntry = { path?: string; children?: RouteEntry[] };
@@ -106,7 +114,10 @@ async function fixtures(browser: Browser): Promise<Ids> {
     'one-off', date('now', '+7 days') FROM services WHERE id = ? RETURNING id`, holder, holder, holderIsf, providerService);
   const enquiry = id("INSERT INTO enquiries (service_id, organisation_id, buyer_id, created_by, subject) VALUES (?, ?, ?, ?, 'Tuesdays?') RETURNING id",
     providerService, providerOrg, holder, holder);
-  const ids = { holder, providerOrg, claim, holderIsf, providerService, order, enquiry, suggestion: id("SELECT id FROM suggestions WHERE service_name = ?", name) };
+  // A published review of that order (the review pages make these; here it only needs to exist).
+  const review = id(`INSERT INTO reviews (service_id, organisation_id, person_id, author_id, basis, order_id, reliability, communication, value, helped_me, overall,
+    body, publish_at) VALUES (?, ?, ?, ?, 'order', ?, 4, 4, 4, 4, 4, 'Kind and on time.', '2000-01-01T00:00:00.000Z') RETURNING id`, providerService, providerOrg, holder, holder, order);
+  const ids = { holder, providerOrg, claim, holderIsf, providerService, order, enquiry, review, suggestion: id("SELECT id FROM suggestions WHERE service_name = ?", name) };
   db.close();
   return ids;
 }
@@ -142,7 +153,8 @@ test("each person gets exactly what the table says, for every route with an id",
 
 test("ids that do not exist are 404 for people who are logged in, and ask anonymous people to log in", async ({ page, browser }) => {
   await logInAs(page, emails.holder);
-  for (const path of ["/budgets/99999999", "/budgets/99999999/plan", "/provider/services/99999999", "/budgets/abc", "/orders/99999999", "/provider/orders/99999999", "/orders/99999999/invoice", "/enquiries/99999999"]) {
+  for (const path of ["/budgets/99999999", "/budgets/99999999/plan", "/provider/services/99999999", "/budgets/abc", "/orders/99999999", "/provider/orders/99999999", "/orders/99999999/invoice", "/enquiries/99999999",
+    "/orders/99999999/review", "/provider/reviews/99999999", "/reviews/99999999/report", "/services/99999999/review"]) {
     expect(await outcome(page, path), path).toBe("missing");
   }
   // A person who does not exist looks exactly like one you may not see: ids of people are not confirmed.

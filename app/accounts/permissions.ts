@@ -89,3 +89,20 @@ export const canRecordPayouts = (actor: Actor | null) => isAdmin(actor);
 
 /** Connecting an organisation to Stripe to take card payments: its owners, as with its staff. */
 export const canSetUpCardPayments = (actor: Actor | null, organisationId: number) => canManageStaff(actor, organisationId);
+
+/**
+ * A looking-for post or a request for quotes, from the person's side (reading the offers, accepting,
+ * closing): the person, or someone acting for them.
+ */
+export const canActForRequest = (actor: Actor | null, request: { personId: number }) => canActForPerson(actor, request.personId);
+
+/**
+ * Reading an anonymised request and offering to meet it: staff of an organisation with a published
+ * service in the request's category and area (`servingOrganisationIds`, worked out by app/requests).
+ * Not admins: a request is put out to providers, and nobody else reads it.
+ */
+export const canAnswerRequest = (actor: Actor | null, servingOrganisationIds: readonly number[]) =>
+  !!actor && actor.organisations.some((o) => servingOrganisationIds.includes(o.id));
+
+/** Offering to be a peer supporter, and asking for one: anyone signed in, for themselves (or as a representative, for the person). */
+export const canAskForPeerSupport = (actor: Actor | null, personId: number) => canActForPerson(actor, personId);

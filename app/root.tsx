@@ -33,8 +33,10 @@ function Navigation() {
         <li><Link to="/suggest" className={link}>Suggest a service</Link></li>
         {user?.budgets && <li><Link to="/budgets" className={link}>Budgets</Link></li>}
         {user?.orders && <li><Link to="/orders" className={link}>Orders</Link></li>}
+        {user?.budgets && <li><Link to="/looking-for" className={link}>Looking for</Link></li>}
         {user?.organisations && <li><Link to="/provider" className={link}>Your organisations</Link></li>}
         {user?.organisations && <li><Link to="/provider/inbox" className={link}>Inbox</Link></li>}
+        {user?.organisations && <li><Link to="/provider/requests" className={link}>Requests</Link></li>}
         {user?.commissioner && <li><Link to="/council/returns" className={link}>Returns</Link></li>}
         {user?.moderator && <li><Link to="/moderation" className={link}>Moderation</Link></li>}
         {user ? (

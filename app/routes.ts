@@ -68,4 +68,11 @@ export default [
   route("provider/orders/:orderId", "routes/provider.orders.$orderId.tsx"),
   route("moderation/disputes", "routes/moderation.disputes.tsx"),
   route("webhooks/stripe", "routes/webhooks.stripe.ts"),
+
+  // looking-for posts, requests for quotes, the starter pack and peer support
+  route("looking-for", "routes/looking-for.tsx"),
+  route("looking-for/new", "routes/looking-for.new.tsx"),
+  route("looking-for/:requestId", "routes/looking-for.$requestId.tsx"),
+  route("provider/requests", "routes/provider.requests.tsx"),
+  route("provider/requests/:requestId", "routes/provider.requests.$requestId.tsx"),
 ] satisfies RouteConfig;

@@ -168,3 +168,17 @@ export function openDisputes(page = 1) {
 /** Does this visit belong to this order? (A form names both; a visit of another order is refused.) */
 export const visitOfOrder = (orderId: number, occurrenceId: number) =>
   !!db.select({ id: occurrences.id }).from(occurrences).where(and(eq(occurrences.id, occurrenceId), eq(occurrences.orderId, orderId))).get();
+
+/**
+ * Prices really paid from budgets of one council area: the price per unit of every order with at
+ * least one visit confirmed, by kind of support and unit (at most the latest 5,000). With each,
+ * who bought it, only so the caller can count distinct people; nothing here is shown per person.
+ */
+export function pricesPaidIn(areaSlug: string, categories: string[]) {
+  if (categories.length === 0) return [];
+  const paid = sql`EXISTS (SELECT 1 FROM occurrences v WHERE v.order_id = ${orders.id} AND v.status IN ('confirmed', 'invoiced', 'paid'))`;
+  return db.select({ category: orders.category, unit: orders.unit, unitPricePence: orders.unitPricePence, buyerId: orders.buyerId })
+    .from(orders).innerJoin(budgetAccounts, eq(budgetAccounts.id, orders.budgetAccountId))
+    .where(and(eq(budgetAccounts.areaSlug, areaSlug), inArray(orders.category, categories as never), paid))
+    .orderBy(desc(orders.id)).limit(5_000).all();
+}

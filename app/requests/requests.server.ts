@@ -22,14 +22,13 @@ import { placeAgreedOrder, type Placed } from "../purchasing/orders.server";
 import type { OrderTerms } from "../purchasing/quote.server";
 import { dayOf } from "../purchasing/schedule";
 import { identifyingWarning } from "./identifying";
+import { EXPIRY_DAYS } from "./labels";
 import type { OfferValues, PostValues, QuotesValues } from "./request-form";
 
 export type SupportRequest = typeof supportRequests.$inferSelect;
 export type Offer = typeof requestOffers.$inferSelect;
 export type RequestState = "open" | "expired" | "closed" | "accepted";
 
-/** A request is shown to providers for this long, unless the person renews it. */
-export const EXPIRY_DAYS = 30;
 export const REQUESTS_PAGE = 20;
 /** The most offers one request shows (and accepts): enough to compare, few enough to read. */
 export const OFFERS_LIMIT = 50;
@@ -282,6 +281,10 @@ export function makeOffer(actor: Actor, requestId: number, input: OfferValues, n
     return offer;
   });
 }
+
+/** Whether an offer id a form names is on this request (a page answers only for its own offers). */
+export const offerBelongsTo = (requestId: number, offerId: number) =>
+  !!db.select({ id: requestOffers.id }).from(requestOffers).where(and(eq(requestOffers.id, offerId), eq(requestOffers.requestId, requestId))).get();
 
 function loadOffer(tx: Tx, offerId: number) {
   const offer = tx.select().from(requestOffers).where(eq(requestOffers.id, offerId)).get();

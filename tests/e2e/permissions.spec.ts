@@ -15,7 +15,7 @@ const emails: Record<Exclude<Persona, "anonymous">, string> = {
 const personas = ["anonymous", ...Object.keys(emails)] as Persona[];
 
 /** Ids from the e2e database: the holder's record and ISF, the ISF provider's organisation and a service of it. */
-type Ids = { holder: number; holderIsf: number; providerOrg: number; providerService: number; suggestion: number; claim: number; order: number; enquiry: number };
+type Ids = { holder: number; holderIsf: number; providerOrg: number; providerService: number; suggestion: number; claim: number; order: number; enquiry: number; request: number };
 
 const everyone = (outcome: Outcome): Record<Persona, Outcome> => Object.fromEntries(personas.map((p) => [p, outcome])) as Record<Persona, Outcome>;
 const only = (allowed: Persona[]): Record<Persona, Outcome> =>
@@ -63,6 +63,10 @@ const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona
   "orders/:orderId/invoice": { path: (i) => `/orders/${i.order}/invoice`, expect: bothSides },
   "provider/orders/:orderId": { path: (i) => `/provider/orders/${i.order}`, expect: organisation },
   "enquiries/:enquiryId": { path: (i) => `/enquiries/${i.enquiry}`, expect: bothSides },
+  // A looking-for post of the holder's, in the area and kind of support of the provider's service: the person's side is
+  // theirs; the anonymised provider's side is for providers serving that area and kind (not admins: it goes out to providers only).
+  "looking-for/:requestId": { path: (i) => `/looking-for/${i.request}`, expect: buyerSide },
+  "provider/requests/:requestId": { path: (i) => `/provider/requests/${i.request}`, expect: only(["isfProvider"]) },
 };
 
 type RouteEntry = { path?: string; children?: RouteEntry[] };
@@ -104,7 +108,11 @@ async function fixtures(browser: Browser): Promise<Ids> {
     'one-off', date('now', '+7 days') FROM services WHERE id = ? RETURNING id`, holder, holder, holderIsf, providerService);
   const enquiry = id("INSERT INTO enquiries (service_id, organisation_id, buyer_id, created_by, subject) VALUES (?, ?, ?, ?, 'Tuesdays?') RETURNING id",
     providerService, providerOrg, holder, holder);
-  const ids = { holder, providerOrg, claim, holderIsf, providerService, order, enquiry, suggestion: id("SELECT id FROM suggestions WHERE service_name = ?", name) };
+  // A looking-for post of the holder's where the provider's service is, and of its kind (the post form makes these).
+  const request = id(`INSERT INTO support_requests (kind, person_id, created_by, category, area_slug, town_slug, description, when_text, expires_at)
+    SELECT 'looking-for', ?, ?, s.category_slug, t.area_slug, s.town_slug, 'Permission table post', 'Any time', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+30 days')
+    FROM services s JOIN towns t ON t.slug = s.town_slug WHERE s.id = ? RETURNING id`, holder, holder, providerService);
+  const ids = { holder, providerOrg, claim, holderIsf, providerService, order, enquiry, request, suggestion: id("SELECT id FROM suggestions WHERE service_name = ?", name) };
   db.close();
   return ids;
 }
@@ -140,7 +148,7 @@ test("each person gets exactly what the table says, for every route with an id",
 
 test("ids that do not exist are 404 for people who are logged in, and ask anonymous people to log in", async ({ page, browser }) => {
   await logInAs(page, emails.holder);
-  for (const path of ["/budgets/99999999", "/budgets/99999999/plan", "/provider/services/99999999", "/budgets/abc", "/orders/99999999", "/provider/orders/99999999", "/orders/99999999/invoice", "/enquiries/99999999"]) {
+  for (const path of ["/budgets/99999999", "/budgets/99999999/plan", "/provider/services/99999999", "/budgets/abc", "/orders/99999999", "/provider/orders/99999999", "/orders/99999999/invoice", "/enquiries/99999999", "/looking-for/99999999", "/provider/requests/99999999"]) {
     expect(await outcome(page, path), path).toBe("missing");
   }
   // A person who does not exist looks exactly like one you may not see: ids of people are not confirmed.

@@ -1,0 +1,104 @@
+// Looking-for posts, as the people do it in a browser against the real server. Demo people
+// (seeds/accounts.ts): Amina holds an ISF in Leeds; Dev owns the provider organisation that
+// holds it; Erin owns another provider. Dev's organisation is given a befriending service in
+// Headingley (Leeds) here, so the test does not depend on what the generated region holds.
+import Database from "better-sqlite3";
+import { expect, expectNoSeriousAxeViolations, logInAs, test } from "./support";
+
+const dbPath = `tests/.tmp/e2e-${process.env.E2E_PORT ?? 3100}.db`;
+const today = () => new Date().toISOString().slice(0, 10);
+
+function aBefriendingServiceOfDevs(name: string) {
+  const db = new Database(dbPath);
+  try {
+    return db.prepare(`INSERT INTO services (organisation_id, name, category_slug, description, price_pence, price_unit, delivery_modes, availability,
+      accessibility, languages, payment_routes, town_slug, lat, lng, radius_miles, status)
+      SELECT m.organisation_id, ?, 'befriending', 'Made by the looking-for test.', 1400, 'hour', '["community"]', '[{"day":"sat","from":"09:00","to":"17:00"}]',
+      '[]', '["English"]', '["isf","direct-payment"]', 'headingley', 53.819, -1.579, 10, 'published'
+      FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'dev@example.org' ORDER BY m.organisation_id LIMIT 1
+      RETURNING id`).pluck().get(name) as number;
+  } finally {
+    db.close();
+  }
+}
+
+function orderOf(orderId: string) {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare("SELECT o.unit_price_pence AS price, o.quantity_hundredths AS quantity, o.status, o.service_id AS serviceId, b.arrangement FROM orders o JOIN budget_accounts b ON b.id = o.budget_account_id WHERE o.id = ?").get(orderId) as
+      { price: number; quantity: number; status: string; serviceId: number; arrangement: string };
+  } finally {
+    db.close();
+  }
+}
+
+test("a budget holder posts what she is looking for, a provider offers to meet it, she accepts, and an order exists at the offered price", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const marker = Date.now().toString(36);
+  const serviceName = `Swimming buddies ${marker}`;
+  const serviceId = aBefriendingServiceOfDevs(serviceName);
+  const need = `Someone to go swimming with me on Saturdays, ref ${marker}`;
+
+  const amina = await (await browser.newContext()).newPage();
+  await logInAs(amina, "amina@example.org", "/looking-for");
+  await amina.goto("/looking-for");
+  await amina.getByRole("link", { name: "Post what you are looking for" }).click();
+  // A phone number in the text is caught before anything goes out.
+  await amina.getByLabel("What would you like?").fill(`${need}. Ring me on 07700 900123`);
+  await amina.getByLabel("What kind of support is it?").selectOption({ label: "Befriending" });
+  await amina.getByLabel("Which town do you live in, or nearest to?").selectOption({ label: "Headingley" });
+  await amina.getByLabel("When would you like it?").fill("Saturday mornings");
+  await amina.getByLabel("Up to £").fill("15");
+  await amina.getByRole("button", { name: "Post it" }).click();
+  await expect(amina.getByRole("alert")).toContainText("a phone number (“07700 900123”)");
+  await expectNoSeriousAxeViolations(amina);
+  await amina.getByLabel("What would you like?").fill(need);
+  await amina.getByRole("button", { name: "Post it" }).click();
+  await expect(amina.getByRole("status")).toContainText("Posted. Providers in Headingley who offer befriending can see it now, without your name.");
+  const requestPath = new URL(amina.url()).pathname;
+  const requestId = requestPath.split("/").pop()!;
+
+  // Dev's organisation has a befriending service in Leeds: the request is in his list, without Amina's name.
+  const dev = await (await browser.newContext()).newPage();
+  await logInAs(dev, "dev@example.org", "/provider/requests");
+  await dev.goto("/provider/requests");
+  await dev.getByRole("link", { name: need }).click();
+  await expect(dev).toHaveURL(new RegExp(`/provider/requests/${requestId}$`));
+  await expect(dev.getByRole("heading", { level: 1 })).toHaveText("Looking for: Befriending in Headingley");
+  await expect(dev.locator("main")).not.toContainText("Amina");
+  await dev.getByLabel("Which of your services is it?").selectOption(String(serviceId));
+  await dev.getByLabel(/^Your price, in pounds/).fill("12.50");
+  await dev.getByLabel("How many each time?").fill("2");
+  await dev.getByLabel("How often?").selectOption({ label: "Every week" });
+  await dev.getByLabel("Date of the first visit").fill(today());
+  await dev.getByLabel("Your message to them").fill("We go to the Armley pool every Saturday morning and would love you to join us.");
+  await expectNoSeriousAxeViolations(dev);
+  await dev.getByRole("button", { name: "Send offer" }).click();
+  await expect(dev.getByRole("status")).toContainText("Your offer is sent.");
+
+  // Erin's organisation offers no befriending in Leeds: the request is not hers to see.
+  const erin = await (await browser.newContext()).newPage();
+  await logInAs(erin, "erin@example.org");
+  expect((await erin.request.get(`/provider/requests/${requestId}`, { maxRedirects: 0 })).status()).toBe(403);
+  await erin.goto("/provider/requests");
+  await expect(erin.getByRole("link", { name: need })).toHaveCount(0);
+
+  // Amina compares (one offer here) and accepts it, paying from her ISF.
+  await amina.goto(requestPath);
+  const offers = amina.getByRole("table", { name: "Offers side by side" });
+  await expect(offers).toContainText(serviceName);
+  await expect(offers).toContainText("2 hours × £12.50 an hour = £25");
+  await expectNoSeriousAxeViolations(amina);
+  await expect(amina.getByLabel("How will this be paid?").locator("option:checked")).toHaveText(/^Individual Service Fund/);
+  await amina.getByRole("button", { name: "Accept this offer" }).click();
+  await expect(amina.getByRole("heading", { name: "Order sent" })).toBeVisible();
+  const orderId = new URL(amina.url()).pathname.split("/").pop()!;
+  expect(orderOf(orderId)).toEqual({ price: 1_250, quantity: 200, status: "requested", serviceId, arrangement: "isf" });
+
+  // Now it is an ordinary order in Dev's inbox, and he may see who it is for.
+  await dev.goto("/provider/inbox");
+  await expect(dev.getByRole("link", { name: `${serviceName} for Amina Hussain` })).toBeVisible();
+  // The request is done: providers no longer see it.
+  await dev.goto("/provider/requests");
+  await expect(dev.getByRole("link", { name: need })).toHaveCount(0);
+});

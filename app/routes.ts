@@ -75,4 +75,7 @@ export default [
   route("looking-for/:requestId", "routes/looking-for.$requestId.tsx"),
   route("provider/requests", "routes/provider.requests.tsx"),
   route("provider/requests/:requestId", "routes/provider.requests.$requestId.tsx"),
+  route("budgets/:budgetId/quotes", "routes/budgets.$budgetId.quotes.tsx"),
+  route("budgets/:budgetId/starter-pack", "routes/budgets.$budgetId.starter-pack.tsx"),
+  route("peer-support", "routes/peer-support.tsx"),
 ] satisfies RouteConfig;

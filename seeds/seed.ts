@@ -10,6 +10,7 @@ import { generateRegion } from "./generate";
 import { DEMO_PASSWORD, demoPeople, seedDemoPeople } from "./accounts";
 import { seedDemoBudgets, seedSpendingRules } from "./budgets";
 import { loadRegion } from "./load";
+import { seedDemoRequests } from "./requests";
 
 const { values } = parseArgs({
   options: { listings: { type: "string", default: "2000" }, reset: { type: "boolean", default: false }, seed: { type: "string" } },
@@ -32,6 +33,7 @@ loadRegion(db, region, { reset: true });
 const people = await seedDemoPeople(db);
 seedSpendingRules(db);
 seedDemoBudgets(people, db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.id)).get()!.id);
+seedDemoRequests(people);
 console.log(`Seeded ${region.length} organisations and ${listings} services in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${demoPeople.map((p) => `${p.email} (${p.key})`).join(", ")}.`);
 

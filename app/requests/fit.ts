@@ -2,6 +2,11 @@
 // distance, availability, review score), and the typical range of a set of prices.
 import type { Day } from "../directory/vocabulary";
 
+/** Suggestions and groups are looked for within this distance of the person's town. */
+export const NEAR_MILES = 15;
+/** Prices paid are used for a kind of support once this many different people have paid them (as the insights suppress cells under 5). */
+export const ENOUGH_PEOPLE = 5;
+
 export type Candidate = {
   id: number; organisationId: number; category: string; distanceMiles: number | null; days: Day[];
   /** The review score the search documents carry (a Bayesian average, 1 to 5); null until reviews exist. */

@@ -8,13 +8,9 @@ import { categories, nameOf, type OrganisationKind, type PriceUnit } from "../di
 import { pricesPaidIn } from "../purchasing/views.server";
 import { searchEngine } from "../../search/engine";
 import type { SearchHit } from "../../search/port";
-import { milesBetween, planWeights, rankByFit, typicalRange, type Fit } from "./fit";
+import { ENOUGH_PEOPLE, milesBetween, NEAR_MILES, planWeights, rankByFit, typicalRange, type Fit } from "./fit";
 import { quotablePlan } from "./requests.server";
 
-/** Suggestions and groups are looked for within this distance of the person's town. */
-export const NEAR_MILES = 15;
-/** Prices paid are used for a kind of support once this many different people have paid them (as the insights suppress cells under 5). */
-export const ENOUGH_PEOPLE = 5;
 
 const COMMUNITY: OrganisationKind[] = ["community-group", "user-led", "peer-network"];
 

@@ -21,7 +21,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
   const found = requestsOf([actor.user.id, ...others.map((p) => p.id)], page);
   const now = new Date();
   return {
-    page, pages: found.pages, total: found.total, others, me: actor.user.id,
+    page, pages: found.pages, total: found.total, others, me: actor.user.id, asked: Number(new URL(request.url).searchParams.get("asked")) || 0,
     rows: found.rows.map(({ request: r, personName, waiting }) => ({
       id: r.id, kind: kindNames[r.kind], category: nameOf(categories, r.category), town: findTown(r.townSlug)?.name ?? r.townSlug,
       description: r.description, state: stateOf(r, now), expiresAt: r.expiresAt, createdAt: r.createdAt, waiting,
@@ -33,6 +33,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
 export default function LookingFor({ loaderData: d }: Route.ComponentProps) {
   return (
     <div className="max-w-4xl">
+      {d.asked > 0 && <div role="status" className="border-l-8 border-go bg-wash p-3 mb-4 font-bold">Your request for quotes is out to providers{d.asked > 1 ? `, as ${d.asked} requests (one for each kind of support)` : ""}. Their quotes will appear here.</div>}
       <h1 className="text-4xl font-bold mb-4">What you are looking for</h1>
       <p className="mb-4 text-lg">
         Tell providers what you would like, in your own words, even if you cannot find it in the directory.

@@ -102,3 +102,30 @@ test("a budget holder posts what she is looking for, a provider offers to meet i
   await dev.goto("/provider/requests");
   await expect(dev.getByRole("link", { name: need })).toHaveCount(0);
 });
+
+test("a new budget holder's starter pack: groups, three likely providers, prices to expect, and a peer supporter who offered in her area", async ({ page }) => {
+  await logInAs(page, "amina@example.org", "/budgets");
+  await page.goto("/budgets");
+  await page.getByRole("link", { name: "Individual Service Fund" }).click();
+  await page.getByRole("link", { name: /^Starter pack/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your starter pack");
+  await expect(page.getByText(/Chosen from your support plan: Personal care, Leisure and arts, Transport\./)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Community groups near Leeds" })).toBeVisible();
+  const suggested = page.getByRole("heading", { name: "Three services that look a good fit" }).locator("xpath=following-sibling::ol[1]/li");
+  await expect(suggested).toHaveCount(3);
+  // Each kind of support in the plan has a price to expect, saying where it came from.
+  const prices = page.getByRole("table", { name: "Typical prices by kind of support" });
+  await expect(prices.getByRole("row")).toHaveCount(4);
+  await expect(prices.getByRole("row", { name: /^Personal care/ })).toContainText(/Prices listed by \d+ services? \(not enough paid yet\)|No prices yet/);
+  await expectNoSeriousAxeViolations(page);
+
+  // Femi offered to be a peer supporter in Leeds (the demo seed): asking introduces Amina to him.
+  await page.getByLabel("What would you like to talk about?").fill("How to find a personal assistant");
+  await page.getByRole("button", { name: "Ask for a peer supporter" }).click();
+  await expect(page.getByRole("status")).toHaveText("You have been introduced to a peer supporter: their details are below.");
+  await expect(page.getByText("Femi Ade is your peer supporter.")).toBeVisible();
+  // Another town of the area changes what is near.
+  await page.getByLabel("Near which town?").selectOption({ label: "Otley" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("heading", { name: "Community groups near Otley" })).toBeVisible();
+});

@@ -41,6 +41,9 @@ const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona
   "budgets/:budgetId/statement": { path: (i) => `/budgets/${i.holderIsf}/statement`, expect: budget },
   "budgets/:budgetId/statement.csv": { path: (i) => `/budgets/${i.holderIsf}/statement.csv`, expect: budget },
   "budgets/:budgetId/plan": { path: (i) => `/budgets/${i.holderIsf}/plan`, expect: budget },
+  // The starter pack and requests for quotes are the person's own, not the ISF provider's.
+  "budgets/:budgetId/starter-pack": { path: (i) => `/budgets/${i.holderIsf}/starter-pack`, expect: personRecord },
+  "budgets/:budgetId/quotes": { path: (i) => `/budgets/${i.holderIsf}/quotes`, expect: personRecord },
   "provider/isf/:budgetId": { path: (i) => `/provider/isf/${i.holderIsf}`, expect: only(["isfProvider"]) },
   "provider/organisations/:organisationId": { path: (i) => `/provider/organisations/${i.providerOrg}`, expect: organisation },
   "provider/organisations/:organisationId/edit": { path: (i) => `/provider/organisations/${i.providerOrg}/edit`, expect: organisation },

@@ -22,6 +22,30 @@ function aBefriendingServiceOfDevs(name: string) {
   }
 }
 
+/** A personal care service in Headingley (Leeds) for the first organisation of this demo person, taking ISF payments. */
+function aPersonalCareServiceOf(email: string, name: string) {
+  const db = new Database(dbPath);
+  try {
+    return db.prepare(`INSERT INTO services (organisation_id, name, category_slug, description, price_pence, price_unit, delivery_modes, availability,
+      accessibility, languages, payment_routes, town_slug, lat, lng, radius_miles, status)
+      SELECT m.organisation_id, ?, 'personal-care', 'Made by the quotes test.', 2200, 'hour', '["home"]', '[]', '[]', '["English"]', '["isf"]',
+      'headingley', 53.819, -1.579, 10, 'published'
+      FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ? ORDER BY m.organisation_id LIMIT 1
+      RETURNING id, (SELECT name FROM organisations WHERE id = organisation_id) AS organisation`).get(name, email) as { id: number; organisation: string };
+  } finally {
+    db.close();
+  }
+}
+
+function latestQuotesRequestOf(email: string) {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare("SELECT r.id FROM support_requests r JOIN users u ON u.id = r.person_id WHERE u.email = ? AND r.kind = 'quotes' ORDER BY r.id DESC LIMIT 1").pluck().get(email) as number;
+  } finally {
+    db.close();
+  }
+}
+
 function orderOf(orderId: string) {
   const db = new Database(dbPath, { readonly: true });
   try {
@@ -128,4 +152,61 @@ test("a new budget holder's starter pack: groups, three likely providers, prices
   await page.getByLabel("Near which town?").selectOption({ label: "Otley" });
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByRole("heading", { name: "Community groups near Otley" })).toBeVisible();
+});
+
+test("a budget holder puts part of her plan out for quotes without identifying details, two providers quote, she compares them side by side and awards one", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const marker = Date.now().toString(36);
+  const devs = aPersonalCareServiceOf("dev@example.org", `Morning care ${marker}`);
+  const erins = aPersonalCareServiceOf("erin@example.org", `Get-up support ${marker}`);
+
+  const amina = await (await browser.newContext()).newPage();
+  await logInAs(amina, "amina@example.org", "/budgets");
+  await amina.goto("/budgets");
+  await amina.getByRole("link", { name: "Individual Service Fund" }).click();
+  await amina.getByRole("link", { name: "Ask providers for quotes" }).click();
+  await amina.getByLabel(/^Morning support, 2 hours most days/).check();
+  await amina.getByLabel(/^Lifts from my sister Carol/).check();
+  await amina.getByLabel("Get up and ready in the morning at my own pace").check();
+  await amina.getByLabel("Which town?").selectOption({ label: "Headingley" });
+  await amina.getByLabel("When is it needed?").fill("Mornings, from next month");
+  await amina.getByRole("button", { name: "Ask for quotes" }).click();
+  // The plan line names her sister: caught before it goes out.
+  await expect(amina.getByRole("alert")).toContainText("a name (“Carol”)");
+  await amina.getByLabel(/^Lifts from my sister Carol/).uncheck();
+  await amina.getByRole("button", { name: "Ask for quotes" }).click();
+  await expect(amina.getByRole("status")).toContainText("Your request for quotes is out to providers.");
+  const requestId = latestQuotesRequestOf("amina@example.org");
+
+  // Both providers now serve personal care in Leeds: each sees the need, not the plan's amounts or who agreed it, and quotes.
+  for (const [email, service, price] of [["dev@example.org", devs, "21"], ["erin@example.org", erins, "19.50"]] as const) {
+    const provider = await (await browser.newContext()).newPage();
+    await logInAs(provider, email, `/provider/requests/${requestId}`);
+    await provider.goto(`/provider/requests/${requestId}`);
+    await expect(provider.getByRole("heading", { level: 1 })).toHaveText("Request for quotes: Personal care in Headingley");
+    const main = provider.locator("main");
+    await expect(main).toContainText("What I need: Morning support, 2 hours most days.");
+    await expect(main).toContainText("What matters to me: Get up and ready in the morning at my own pace.");
+    for (const secret of ["Amina", "Carol", "Jo Smith", "£1,204"]) await expect(main).not.toContainText(secret);
+    await provider.getByLabel("Which of your services is it?").selectOption(String(service.id));
+    await provider.getByLabel(/^Your price, in pounds/).fill(price);
+    await provider.getByLabel("How many each time?").fill("2");
+    await provider.getByLabel("Date of the first visit").fill(today());
+    await provider.getByLabel("Your message to them").fill("We can come at 8 every morning.");
+    await provider.getByRole("button", { name: "Send offer" }).click();
+    await expect(provider.getByRole("status")).toContainText("Your offer is sent.");
+    await provider.close();
+  }
+
+  await amina.goto(`/looking-for/${requestId}`);
+  const quotes = amina.getByRole("table", { name: "Quotes side by side" });
+  await expect(quotes.getByRole("columnheader")).toHaveText([devs.organisation, erins.organisation]);
+  await expect(quotes.getByRole("row", { name: /^Each time/ })).toHaveText(/2 hours × £21 an hour = £42.*2 hours × £19.50 an hour = £39/);
+  await expectNoSeriousAxeViolations(amina);
+  await amina.getByRole("region", { name: new RegExp(`^${erins.organisation.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:`) }).getByRole("button", { name: "Award this quote" }).click();
+  await expect(amina.getByRole("heading", { name: "Order sent" })).toBeVisible();
+  const orderId = new URL(amina.url()).pathname.split("/").pop()!;
+  expect(orderOf(orderId)).toEqual({ price: 1_950, quantity: 200, status: "requested", serviceId: erins.id, arrangement: "isf" });
+  await amina.goto(`/looking-for/${requestId}`);
+  await expect(quotes.getByRole("row", { name: /^Status/ })).toHaveText(/Not chosen.*Accepted: see the order/);
 });

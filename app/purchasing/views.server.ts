@@ -176,7 +176,7 @@ export const visitOfOrder = (orderId: number, occurrenceId: number) =>
  */
 export function pricesPaidIn(areaSlug: string, categories: string[]) {
   if (categories.length === 0) return [];
-  const paid = sql`EXISTS (SELECT 1 FROM occurrences v WHERE v.order_id = ${orders.id} AND v.status IN ('confirmed', 'invoiced', 'paid'))`;
+  const paid = sql`EXISTS (SELECT 1 FROM occurrences v WHERE v.order_id = orders.id AND v.status IN ('confirmed', 'invoiced', 'paid'))`;
   return db.select({ category: orders.category, unit: orders.unit, unitPricePence: orders.unitPricePence, buyerId: orders.buyerId })
     .from(orders).innerJoin(budgetAccounts, eq(budgetAccounts.id, orders.budgetAccountId))
     .where(and(eq(budgetAccounts.areaSlug, areaSlug), inArray(orders.category, categories as never), paid))

@@ -18,7 +18,7 @@ export function peerSupporterRecord(userId: number) {
 
 /** The supporter in this area, other than the person, with the fewest introductions (then the longest standing). */
 function freeSupporter(tx: Tx, areaSlug: string, personId: number) {
-  const introduced = sql<number>`(SELECT count(*) FROM peer_requests r WHERE r.supporter_id = ${peerSupporters.userId})`;
+  const introduced = sql<number>`(SELECT count(*) FROM peer_requests r WHERE r.supporter_id = peer_supporters.user_id)`;
   return tx.select({ userId: peerSupporters.userId }).from(peerSupporters)
     .where(and(eq(peerSupporters.areaSlug, areaSlug), isNull(peerSupporters.withdrawnAt), sql`${peerSupporters.userId} <> ${personId}`))
     .orderBy(asc(introduced), asc(peerSupporters.createdAt), asc(peerSupporters.userId)).limit(1).get() ?? null;

@@ -156,7 +156,7 @@ export function renewRequest(actor: Actor, id: number, now = new Date()) {
 /** The requests of these people (the actor and anyone they act for), newest first, with how many offers are waiting. */
 export function requestsOf(personIds: number[], page = 1) {
   const where = inArray(supportRequests.personId, personIds.length ? personIds : [0]);
-  const waiting = sql<number>`(SELECT count(*) FROM request_offers o WHERE o.request_id = ${supportRequests.id} AND o.status = 'open')`;
+  const waiting = sql<number>`(SELECT count(*) FROM request_offers o WHERE o.request_id = support_requests.id AND o.status = 'open')`;
   const rows = db.select({ request: supportRequests, personName: users.name, waiting }).from(supportRequests)
     .innerJoin(users, eq(users.id, supportRequests.personId)).where(where)
     .orderBy(desc(supportRequests.id)).limit(REQUESTS_PAGE).offset((page - 1) * REQUESTS_PAGE).all();
@@ -228,7 +228,7 @@ export function requestsForProvider(actor: Actor, page = 1, now = new Date()) {
   const covered = or(...pairs.map((p) => and(eq(supportRequests.areaSlug, p.areaSlug), sql`${supportRequests.category} = ${p.category}`)))!;
   const where = and(eq(supportRequests.status, "open"), gt(supportRequests.expiresAt, stamp(now)), covered);
   const mine = actor.organisations.map((o) => o.id);
-  const offered = sql<number>`EXISTS (SELECT 1 FROM request_offers o WHERE o.request_id = ${supportRequests.id} AND o.status = 'open' AND o.organisation_id IN ${mine})`;
+  const offered = sql<number>`EXISTS (SELECT 1 FROM request_offers o WHERE o.request_id = support_requests.id AND o.status = 'open' AND o.organisation_id IN ${mine})`;
   const rows = db.select({ request: supportRequests, offered }).from(supportRequests).where(where)
     .orderBy(desc(supportRequests.id)).limit(REQUESTS_PAGE).offset((page - 1) * REQUESTS_PAGE).all();
   const total = db.select({ n: count() }).from(supportRequests).where(where).get()?.n ?? 0;
@@ -385,7 +385,7 @@ export type DemandRow = {
 export function demandSignals(filter: { areaSlugs?: string[]; since?: string } = {}, now = new Date()): DemandRow[] {
   const at = stamp(now);
   const expired = sql`${supportRequests.status} = 'open' AND ${supportRequests.expiresAt} <= ${at}`;
-  const answered = sql`EXISTS (SELECT 1 FROM request_offers o WHERE o.request_id = ${supportRequests.id})`;
+  const answered = sql`EXISTS (SELECT 1 FROM request_offers o WHERE o.request_id = support_requests.id)`;
   const where = and(
     filter.areaSlugs ? inArray(supportRequests.areaSlug, filter.areaSlugs.length ? filter.areaSlugs : [""]) : undefined,
     filter.since ? sql`${supportRequests.createdAt} >= ${filter.since}` : undefined,

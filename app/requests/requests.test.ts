@@ -15,7 +15,7 @@ import { enquiriesFor, enquiryMessages, HIDDEN_BUYER } from "../purchasing/messa
 import { PostForm, type OfferValues, type PostValues } from "./request-form";
 import {
   acceptOffer, askAboutOffer, closeRequest, declineOffer, demandSignals, makeOffer, postLookingFor, renewRequest, requestForPerson, requestForProvider,
-  requestQuotes, requestsForProvider,
+  requestQuotes, requestsForProvider, requestsOf,
 } from "./requests.server";
 
 let w: World;
@@ -120,10 +120,14 @@ describe("the person stays anonymous until they accept", () => {
 
 describe("accepting an offer", () => {
   test("creates an ordinary order at the offered price, paid from the budget the person chose; other offers are not chosen", () => {
+    post({ description: "An earlier post nobody has answered yet" });
     const id = post();
     const offer = makeOffer(w.as.staff(), id, offerValues({ price: 1_650 }), NOW);
     const rival = makeOffer(actorOf(secondStaff), id, offerValues({ serviceId: secondService, price: 1_500 }), NOW);
     expect(() => makeOffer(w.as.staff(), id, offerValues(), NOW)).toThrow(/already made an offer/);
+    // Each side's list says where offers stand: two waiting on this post, none on the other; the provider has offered on this one only.
+    expect(requestsOf([w.ids.holder]).rows.map((r) => [r.request.id, r.waiting])).toEqual([[id, 2], [id - 1, 0]]);
+    expect(requestsForProvider(w.as.staff(), 1, NOW).rows.map((r) => [r.request.id, r.offered])).toEqual([[id, true], [id - 1, false]]);
 
     const placed = acceptOffer(w.as.holder(), offer.id, { budgetAccountId: w.ids.budget }, NOW);
     if (!placed.ok) throw new Error(placed.refusal.explanation);
@@ -220,8 +224,8 @@ describe("requests for quotes from a support plan", () => {
 
 describe("for the commissioners' unmet-demand view", () => {
   test("counts by kind, category and town, with no text and no person", () => {
-    const answered = post();
     post({ category: "befriending", description: "Someone to go swimming with me on Saturdays" });
+    const answered = post();
     post({ category: "befriending", description: "A walking buddy for Sunday afternoons" }, w.as.holder(), at("2025-12-01"));
     makeOffer(w.as.staff(), answered, offerValues(), NOW);
     const rows = demandSignals({ areaSlugs: ["leeds"] }, NOW);

@@ -77,6 +77,10 @@ describe("the prices to expect", () => {
   }
 
   test("come from listed prices, labelled so, until five different people have paid; then from prices paid", () => {
+    // An order nobody has confirmed a visit of is not a price paid (and its ids keep orders' and visits' ids apart).
+    const unconfirmed = person("booked@example.org", "Booked Only");
+    paidOrder(unconfirmed, 9_900);
+    db.$client.prepare("UPDATE occurrences SET status = 'scheduled'").run();
     const listed = priceGuide("leeds", ["help-at-home"])[0]!;
     expect(listed).toMatchObject({ source: "listed", unit: "hour", low: 1_800, high: 1_800, count: 1 });
 

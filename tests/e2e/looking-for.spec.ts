@@ -1,37 +1,26 @@
 // Looking-for posts, as the people do it in a browser against the real server. Demo people
 // (seeds/accounts.ts): Amina holds an ISF in Leeds; Dev owns the provider organisation that
-// holds it; Erin owns another provider. Dev's organisation is given a befriending service in
-// Headingley (Leeds) here, so the test does not depend on what the generated region holds.
+// holds it; Erin owns another provider. Their organisations are given services in Headingley
+// (Leeds) here, so the tests do not depend on what the generated region holds.
 import Database from "better-sqlite3";
 import { expect, expectNoSeriousAxeViolations, logInAs, test } from "./support";
 
 const dbPath = `tests/.tmp/e2e-${process.env.E2E_PORT ?? 3100}.db`;
 const today = () => new Date().toISOString().slice(0, 10);
 
-function aBefriendingServiceOfDevs(name: string) {
+/**
+ * A published service in Headingley (Leeds) for the first organisation of this demo person, taking
+ * ISF payments, made here so the test does not depend on what the generated region holds.
+ */
+function aServiceInHeadingley(email: string, name: string, category: "befriending" | "personal-care") {
   const db = new Database(dbPath);
   try {
     return db.prepare(`INSERT INTO services (organisation_id, name, category_slug, description, price_pence, price_unit, delivery_modes, availability,
       accessibility, languages, payment_routes, town_slug, lat, lng, radius_miles, status)
-      SELECT m.organisation_id, ?, 'befriending', 'Made by the looking-for test.', 1400, 'hour', '["community"]', '[{"day":"sat","from":"09:00","to":"17:00"}]',
+      SELECT m.organisation_id, ?, ?, 'Made by the looking-for test.', 1400, 'hour', '["community"]', '[{"day":"sat","from":"09:00","to":"17:00"}]',
       '[]', '["English"]', '["isf","direct-payment"]', 'headingley', 53.819, -1.579, 10, 'published'
-      FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'dev@example.org' ORDER BY m.organisation_id LIMIT 1
-      RETURNING id`).pluck().get(name) as number;
-  } finally {
-    db.close();
-  }
-}
-
-/** A personal care service in Headingley (Leeds) for the first organisation of this demo person, taking ISF payments. */
-function aPersonalCareServiceOf(email: string, name: string) {
-  const db = new Database(dbPath);
-  try {
-    return db.prepare(`INSERT INTO services (organisation_id, name, category_slug, description, price_pence, price_unit, delivery_modes, availability,
-      accessibility, languages, payment_routes, town_slug, lat, lng, radius_miles, status)
-      SELECT m.organisation_id, ?, 'personal-care', 'Made by the quotes test.', 2200, 'hour', '["home"]', '[]', '[]', '["English"]', '["isf"]',
-      'headingley', 53.819, -1.579, 10, 'published'
       FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ? ORDER BY m.organisation_id LIMIT 1
-      RETURNING id, (SELECT name FROM organisations WHERE id = organisation_id) AS organisation`).get(name, email) as { id: number; organisation: string };
+      RETURNING id, (SELECT name FROM organisations WHERE id = organisation_id) AS organisation`).get(name, category, email) as { id: number; organisation: string };
   } finally {
     db.close();
   }
@@ -60,7 +49,7 @@ test("a budget holder posts what she is looking for, a provider offers to meet i
   test.setTimeout(90_000);
   const marker = Date.now().toString(36);
   const serviceName = `Swimming buddies ${marker}`;
-  const serviceId = aBefriendingServiceOfDevs(serviceName);
+  const serviceId = aServiceInHeadingley("dev@example.org", serviceName, "befriending").id;
   const need = `Someone to go swimming with me on Saturdays, ref ${marker}`;
 
   const amina = await (await browser.newContext()).newPage();
@@ -157,8 +146,8 @@ test("a new budget holder's starter pack: groups, three likely providers, prices
 test("a budget holder puts part of her plan out for quotes without identifying details, two providers quote, she compares them side by side and awards one", async ({ browser }) => {
   test.setTimeout(90_000);
   const marker = Date.now().toString(36);
-  const devs = aPersonalCareServiceOf("dev@example.org", `Morning care ${marker}`);
-  const erins = aPersonalCareServiceOf("erin@example.org", `Get-up support ${marker}`);
+  const devs = aServiceInHeadingley("dev@example.org", `Morning care ${marker}`, "personal-care");
+  const erins = aServiceInHeadingley("erin@example.org", `Get-up support ${marker}`, "personal-care");
 
   const amina = await (await browser.newContext()).newPage();
   await logInAs(amina, "amina@example.org", "/budgets");

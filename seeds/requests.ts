@@ -33,13 +33,13 @@ export function seedDemoRequests(ids: Record<DemoKey, number>, now = new Date())
   if (!service) return;
   const kind = nameOf(categories, service.service.categorySlug).toLowerCase();
   const posted = postLookingFor(actorOf(ids.holder2), ids.holder2, {
-    description: `Someone to help with ${kind} while I stay with my daughter here for two weeks in the summer`, category: service.service.categorySlug,
-    townSlug: service.service.townSlug, whenText: "Mornings, two weeks in August", budgetMin: 1_500, budgetMax: 2_200, sendAsItIs: false,
+    description: `Someone to help with ${kind} in the mornings while I stay with my daughter here over the winter`, category: service.service.categorySlug,
+    townSlug: service.service.townSlug, whenText: "Weekday mornings, from next month", budgetMin: 1_500, budgetMax: 2_200, sendAsItIs: false,
   }, now);
   if (!posted.ok) return;
   makeOffer(actorOf(ids.provider), posted.id, {
     serviceId: service.service.id, price: Math.max(100, service.service.pricePence - 100), quantity: 100, recurrence: "weekly",
     startsOn: new Date(now.getTime() + 14 * DAY).toISOString().slice(0, 10), timeFrom: "08:00", timeTo: "09:00",
-    message: "We have a carer in the area every morning and can fit you in for those two weeks.",
+    message: "We have a carer in the area every morning and can fit you in while you are here.",
   }, now);
 }

@@ -90,10 +90,12 @@ export default function RequestPage({ loaderData: d, actionData }: Route.Compone
   const r = d.request;
   const open = d.offers.filter((o) => o.status === "open");
   const quotes = r.kind === "quotes";
+  // Without JavaScript a form posts to its action: the page's own address, without ?posted.
+  const here = `/looking-for/${r.id}`;
   return (
     <div className="max-w-5xl">
       <ErrorSummary errors={errors} />
-      {d.posted && <div role="status" className="border-l-8 border-go bg-wash p-3 mb-4 font-bold">Posted. Providers in {r.town} who offer {r.category.toLowerCase()} can see it now, without your name.</div>}
+      {d.posted && !actionData && <div role="status" className="border-l-8 border-go bg-wash p-3 mb-4 font-bold">Posted. Providers in {r.town} who offer {r.category.toLowerCase()} can see it now, without your name.</div>}
       {actionData?.done && <div role="status" className="border-l-8 border-go bg-wash p-3 mb-4 font-bold">{actionData.done}</div>}
       <p className="text-muted mb-1"><Link to="/looking-for">What you are looking for</Link></p>
       <h1 className="text-4xl font-bold mb-4">{r.kindName}: {r.category}</h1>
@@ -107,8 +109,8 @@ export default function RequestPage({ loaderData: d, actionData }: Route.Compone
       ]} />
       {(r.state === "open" || r.state === "expired") && (
         <div className="flex flex-wrap gap-4 mb-6 no-print">
-          <Form method="post"><Button secondary name="intent" value="renew">Show it for another 30 days</Button></Form>
-          <Form method="post"><Button secondary name="intent" value="close">Close it</Button></Form>
+          <Form method="post" action={here}><Button secondary name="intent" value="renew">Show it for another 30 days</Button></Form>
+          <Form method="post" action={here}><Button secondary name="intent" value="close">Close it</Button></Form>
         </div>
       )}
       {(errors.close || errors.renew) && <p className="font-bold text-warn mb-4">{errors.close ?? errors.renew}</p>}
@@ -144,7 +146,7 @@ export default function RequestPage({ loaderData: d, actionData }: Route.Compone
       {r.state === "open" && open.map((o) => (
         <section key={o.id} aria-labelledby={`offer-${o.id}`} className="border-l-4 border-link pl-4 mb-8 no-print">
           <h3 id={`offer-${o.id}`} className="text-xl font-bold mb-2">{o.organisationName}: {o.each}</h3>
-          <Form method="post" noValidate className="mb-4">
+          <Form method="post" action={here} noValidate className="mb-4">
             <input type="hidden" name="offerId" value={o.id} />
             {d.payWith.length === 0 ? <p className="mb-2">There is no budget to pay from. Ask the council about your budget, or ask the provider how else you can pay.</p> : (
               <Select name="payWith" id={`payWith-${o.id}`} label="How will this be paid?" options={d.payWith} defaultValue={d.payWith[0]!.value} error={errors[`payWith-${o.id}`]} />
@@ -155,14 +157,14 @@ export default function RequestPage({ loaderData: d, actionData }: Route.Compone
             </p>
             {d.payWith.length > 0 && <Button name="intent" value="accept">{quotes ? "Award this quote" : "Accept this offer"}</Button>}
           </Form>
-          <Form method="post" noValidate className="mb-4">
+          <Form method="post" action={here} noValidate className="mb-4">
             <input type="hidden" name="offerId" value={o.id} />
             <TextArea name="body" id={`body-${o.id}`} label={`Ask ${o.organisationName} about it`} rows={3} error={errors[`body-${o.id}`]}
               hint="They will not see your name until you accept an offer." />
             <Button secondary name="intent" value="ask">Send question</Button>
             {o.enquiryId && <p><Link to={`/enquiries/${o.enquiryId}`}>Your questions to {o.organisationName}</Link></p>}
           </Form>
-          <Form method="post">
+          <Form method="post" action={here}>
             <input type="hidden" name="offerId" value={o.id} />
             <Button secondary name="intent" value="decline">Decline this offer</Button>
             {errors[`decline-${o.id}`] && <p className="font-bold text-warn">{errors[`decline-${o.id}`]}</p>}

@@ -199,3 +199,28 @@ test("a budget holder puts part of her plan out for quotes without identifying d
   await amina.goto(`/looking-for/${requestId}`);
   await expect(quotes.getByRole("row", { name: /^Status/ })).toHaveText(/Not chosen.*Accepted: see the order/);
 });
+
+test("without JavaScript, a representative posts for the person she acts for, and then closes the post", async ({ browser }) => {
+  const carol = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await logInAs(carol, "carol@example.org", "/looking-for");
+  await carol.goto("/looking-for");
+  await carol.getByRole("link", { name: "Post for Amina Hussain" }).click();
+  await expect(carol.getByText("Posting for Amina Hussain.")).toBeVisible();
+  // Bad input comes back with the messages and what was typed, as a 400.
+  await carol.getByLabel("What would you like?").fill("Help with my garden on Fridays, ref no-js");
+  await carol.getByLabel("Up to £").fill("lots");
+  await carol.getByRole("button", { name: "Post it" }).click();
+  await expect(carol.getByRole("alert")).toContainText("Choose the kind of support");
+  await expect(carol.getByRole("alert")).toContainText("Enter an amount in pounds, like 15 or 12.50, or leave it empty");
+  await expect(carol.getByLabel("What would you like?")).toHaveValue("Help with my garden on Fridays, ref no-js");
+  await carol.getByLabel("What kind of support is it?").selectOption({ label: "Help at home" });
+  await carol.getByLabel("Which town do you live in, or nearest to?").selectOption({ label: "Headingley" });
+  await carol.getByLabel("When would you like it?").fill("Friday afternoons");
+  await carol.getByLabel("Up to £").fill("");
+  await carol.getByRole("button", { name: "Post it" }).click();
+  await expect(carol.getByRole("heading", { level: 1 })).toHaveText("Looking for: Help at home");
+  await expect(carol.getByText("For Amina Hussain.")).toBeVisible();
+  await carol.getByRole("button", { name: "Close it" }).click();
+  await expect(carol.getByRole("status")).toHaveText("Closed. Providers no longer see it.");
+  await expect(carol.getByText("Closed", { exact: true })).toBeVisible();
+});

@@ -87,3 +87,18 @@ export function introductionsFor(supporterId: number) {
     .innerJoin(users, eq(users.id, peerRequests.personId))
     .where(eq(peerRequests.supporterId, supporterId)).orderBy(desc(peerRequests.id)).limit(50).all();
 }
+
+/**
+ * For the commissioners' unmet-demand view: per council area, people waiting for a peer supporter,
+ * people introduced, and supporters offering now. Counts only, no person; the caller suppresses
+ * small cells as it does for every figure.
+ */
+export function peerDemand(areaSlugs: string[]) {
+  if (areaSlugs.length === 0) return [];
+  const rows = db.$client.prepare(`SELECT a.slug AS areaSlug,
+      (SELECT count(*) FROM peer_requests r WHERE r.area_slug = a.slug AND r.status = 'waiting') AS waiting,
+      (SELECT count(*) FROM peer_requests r WHERE r.area_slug = a.slug AND r.status = 'introduced') AS introduced,
+      (SELECT count(*) FROM peer_supporters s WHERE s.area_slug = a.slug AND s.withdrawn_at IS NULL) AS supporters
+    FROM local_authorities a WHERE a.slug IN (${areaSlugs.map(() => "?").join(",")}) ORDER BY a.slug`).all(...areaSlugs);
+  return rows as { areaSlug: string; waiting: number; introduced: number; supporters: number }[];
+}

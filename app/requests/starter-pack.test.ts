@@ -9,7 +9,7 @@ import { orderWorld, type World } from "../../tests/support/orders";
 import { getBudgetAccount, openBudgetAccount } from "../budgets/budgets.server";
 import { agreePlan, draftFor, saveDraft } from "../budgets/plans.server";
 import { createService } from "../directory/listings.server";
-import { askForPeerSupporter, offerPeerSupport, peerRequestOf, withdrawPeerSupport } from "./peers.server";
+import { askForPeerSupporter, offerPeerSupport, peerDemand, peerRequestOf, withdrawPeerSupport } from "./peers.server";
 import { priceGuide, starterPack } from "./starter-pack.server";
 
 let w: World;
@@ -120,5 +120,11 @@ describe("a peer supporter", () => {
     const stranger = askForPeerSupporter(w.as.stranger(), { personId: w.ids.stranger, areaSlug: "leeds", message: "Hello" });
     // Femi has stopped offering; the holder offered in Leeds, so the stranger is introduced to them.
     expect(stranger).toMatchObject({ status: "introduced", supporterId: w.ids.holder });
+    askForPeerSupporter(actorOf(bea), { personId: bea, areaSlug: "bradford", message: "Is there anyone?" });
+    // For commissioners: counts by area only.
+    expect(peerDemand(["bradford", "leeds"])).toEqual([
+      { areaSlug: "bradford", waiting: 1, introduced: 0, supporters: 1 },
+      { areaSlug: "leeds", waiting: 0, introduced: 2, supporters: 1 },
+    ]);
   });
 });

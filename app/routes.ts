@@ -80,4 +80,13 @@ export default [
   route("provider/reviews/:reviewId", "routes/provider.reviews.$reviewId.tsx"),
   route("provider/orders/:orderId/review", "routes/provider.orders.$orderId.review.tsx"),
   route("moderation/reviews/:reviewId", "routes/moderation.reviews.$reviewId.tsx"),
+  // looking-for posts, requests for quotes, the starter pack and peer support
+  route("looking-for", "routes/looking-for.tsx"),
+  route("looking-for/new", "routes/looking-for.new.tsx"),
+  route("looking-for/:requestId", "routes/looking-for.$requestId.tsx"),
+  route("provider/requests", "routes/provider.requests.tsx"),
+  route("provider/requests/:requestId", "routes/provider.requests.$requestId.tsx"),
+  route("budgets/:budgetId/quotes", "routes/budgets.$budgetId.quotes.tsx"),
+  route("budgets/:budgetId/starter-pack", "routes/budgets.$budgetId.starter-pack.tsx"),
+  route("peer-support", "routes/peer-support.tsx"),
 ] satisfies RouteConfig;

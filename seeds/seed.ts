@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, demoPeople, seedDemoPeople } from "./accounts";
 import { seedDemoBudgets, seedSpendingRules } from "./budgets";
 import { loadRegion } from "./load";
 import { seedDemoReviews } from "./reviews";
+import { seedDemoRequests } from "./requests";
 
 const { values } = parseArgs({
   options: { listings: { type: "string", default: "2000" }, reset: { type: "boolean", default: false }, seed: { type: "string" } },
@@ -35,6 +36,7 @@ seedSpendingRules(db);
 const demoProvider = db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.id)).get()!.id;
 seedDemoBudgets(people, demoProvider);
 seedDemoReviews(db, demoProvider);
+seedDemoRequests(people);
 console.log(`Seeded ${region.length} organisations and ${listings} services in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${demoPeople.map((p) => `${p.email} (${p.key})`).join(", ")}.`);
 

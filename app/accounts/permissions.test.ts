@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { type Actor, canActForPerson, canManageOrganisation, canManageStaff, canSeeArea, isModerator } from "./permissions";
+import { type Actor, canActForPerson, canActForRequest, canAnswerRequest, canManageOrganisation, canManageStaff, canSeeArea, isModerator } from "./permissions";
 
 const actor = (over: Partial<Actor> = {}): Actor => ({
   sessionId: 1, user: { id: 10, name: "A", email: "a@example.org" }, roles: [], areas: [], organisations: [], represents: [], ...over,
@@ -41,4 +41,18 @@ test("a commissioner sees only the areas they are assigned to", () => {
   expect(canSeeArea(kim, "leeds")).toBe(true);
   expect(canSeeArea(kim, "york")).toBe(false);
   expect(canSeeArea(actor({ areas: ["leeds"] }), "leeds")).toBe(false);
+});
+
+describe("a looking-for post or request for quotes", () => {
+  test("is answered by staff of an organisation serving its area and kind, and by nobody else, admins included", () => {
+    expect(canAnswerRequest(actor({ organisations: [{ id: 5, role: "staff" }] }), [5, 7])).toBe(true);
+    expect(canAnswerRequest(actor({ organisations: [{ id: 6, role: "owner" }] }), [5, 7])).toBe(false);
+    expect(canAnswerRequest(actor({ roles: ["admin"] }), [5])).toBe(false);
+    expect(canAnswerRequest(null, [5])).toBe(false);
+  });
+  test("is the person's, and their representative's, to read offers on and accept", () => {
+    expect(canActForRequest(actor(), { personId: 10 })).toBe(true);
+    expect(canActForRequest(actor({ represents: [11] }), { personId: 11 })).toBe(true);
+    expect(canActForRequest(actor({ organisations: [{ id: 5, role: "owner" }] }), { personId: 11 })).toBe(false);
+  });
 });

@@ -104,3 +104,19 @@ export const canAnswerReviews = (actor: Actor | null, review: { organisationId: 
 
 /** Removing a review (for a stated policy reason) and dealing with reports: moderators, who belong to neither side. */
 export const canRemoveReviews = (actor: Actor | null) => isModerator(actor);
+/**
+ * A looking-for post or a request for quotes, from the person's side (reading the offers, accepting,
+ * closing): the person, or someone acting for them.
+ */
+export const canActForRequest = (actor: Actor | null, request: { personId: number }) => canActForPerson(actor, request.personId);
+
+/**
+ * Reading an anonymised request and offering to meet it: staff of an organisation with a published
+ * service in the request's category and area (`servingOrganisationIds`, worked out by app/requests).
+ * Not admins: a request is put out to providers, and nobody else reads it.
+ */
+export const canAnswerRequest = (actor: Actor | null, servingOrganisationIds: readonly number[]) =>
+  !!actor && actor.organisations.some((o) => servingOrganisationIds.includes(o.id));
+
+/** Offering to be a peer supporter, and asking for one: anyone signed in, for themselves (or as a representative, for the person). */
+export const canAskForPeerSupport = (actor: Actor | null, personId: number) => canActForPerson(actor, personId);

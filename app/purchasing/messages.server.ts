@@ -61,21 +61,37 @@ export function latestMessagesOf(orderIds: number[], each = 6): Map<number, Thre
   return out;
 }
 
-export function enquiryMessages(enquiryId: number): ThreadMessage[] {
-  return db.select({ id: messages.id, body: messages.body, party: messages.party, authorName: users.name, createdAt: messages.createdAt })
+/** What a provider reads instead of the person's name on a question asked from an anonymised request. */
+export const HIDDEN_BUYER = "The person who asked (their name is shown once they accept an offer)";
+
+/** Whether this side of an enquiry may see who asked: the provider not while the enquiry hides them. */
+export const buyerHiddenFrom = (enquiry: Pick<Enquiry, "hidesBuyer">, side: "buyer" | "provider") => side === "provider" && enquiry.hidesBuyer;
+
+export function enquiryMessages(enquiryId: number, hideBuyer = false): ThreadMessage[] {
+  const rows = db.select({ id: messages.id, body: messages.body, party: messages.party, authorName: users.name, createdAt: messages.createdAt })
     .from(messages).leftJoin(users, eq(users.id, messages.authorId))
     .where(eq(messages.enquiryId, enquiryId)).orderBy(desc(messages.id)).limit(THREAD_LIMIT).all().reverse();
+  return hideBuyer ? rows.map((m) => (m.party === "buyer" ? { ...m, authorName: HIDDEN_BUYER } : m)) : rows;
 }
 
-/** Asks a provider a question about a service, before ordering. */
-export function startEnquiry(actor: Actor, input: { serviceId: number; buyerId: number; body: string }) {
+/** Once the person accepts an offer, the provider may see who they have been talking to. */
+export function revealEnquiryBuyer(tx: Tx, enquiryId: number) {
+  tx.update(enquiries).set({ hidesBuyer: false }).where(eq(enquiries.id, enquiryId)).run();
+}
+
+/**
+ * Asks a provider a question about a service, before ordering. From an anonymised request
+ * (app/requests) the enquiry `hidesBuyer` and takes the request's own subject.
+ */
+export function startEnquiry(actor: Actor, input: { serviceId: number; buyerId: number; body: string; subject?: string; hidesBuyer?: boolean }) {
   if (!canOrderFor(actor, input.buyerId)) throw new OrderError("not-permitted", "You can only ask for yourself or someone you act for.");
   const found = getService(input.serviceId);
   if (!found) throw new OrderError("missing", "This service is not available.");
   const text = checkBody(input.body);
   return db.transaction((tx) => {
     const enquiry = tx.insert(enquiries).values({
-      serviceId: found.service.id, organisationId: found.organisation.id, buyerId: input.buyerId, createdBy: actor.user.id, subject: found.service.name,
+      serviceId: found.service.id, organisationId: found.organisation.id, buyerId: input.buyerId, createdBy: actor.user.id,
+      subject: input.subject ?? found.service.name, hidesBuyer: input.hidesBuyer ?? false,
     }).returning().get();
     tx.insert(messages).values({ enquiryId: enquiry.id, body: text, authorId: actor.user.id, party: "buyer" }).run();
     recordAudit(tx, { actorId: actor.user.id, personId: input.buyerId, action: "enquiry.started", subjectType: "enquiry", subjectId: enquiry.id });
@@ -110,7 +126,11 @@ export function enquiriesFor(where: { buyerIds?: number[]; organisationIds?: num
   const clause = where.buyerIds
     ? sql`${enquiries.buyerId} IN ${where.buyerIds.length ? where.buyerIds : [0]}`
     : sql`${enquiries.organisationId} IN ${where.organisationIds?.length ? where.organisationIds : [0]}`;
-  return db.select({ enquiry: enquiries, buyerName: users.name }).from(enquiries).innerJoin(users, eq(users.id, enquiries.buyerId))
+  // The provider's list never names a person their enquiry hides.
+  const buyerName = where.buyerIds ? users.name : sql<string>`CASE WHEN ${enquiries.hidesBuyer} THEN ${HIDDEN_BUYER} ELSE ${users.name} END`;
+  // Only what the lists show: who asked is the name above, never an id.
+  const enquiry = { id: enquiries.id, serviceId: enquiries.serviceId, subject: enquiries.subject, lastMessageAt: enquiries.lastMessageAt };
+  return db.select({ enquiry, buyerName }).from(enquiries).innerJoin(users, eq(users.id, enquiries.buyerId))
     .where(and(clause)).orderBy(desc(enquiries.lastMessageAt), asc(enquiries.id)).limit(ENQUIRY_PAGE).offset((page - 1) * ENQUIRY_PAGE).all();
 }
 

@@ -86,27 +86,42 @@ function moveOccurrence(tx: Tx, occurrence: Occurrence, move: keyof typeof occur
 
 export type PlaceOrder = OrderTerms & { serviceId: number; buyerId: number; message?: string };
 
+export type Placed = { ok: true; orderId: number } | { ok: false; refusal: Refusal };
+
 /** Places an order (nothing is set aside yet: that happens when the provider accepts). */
-export function placeOrder(actor: Actor, input: PlaceOrder, now = new Date()): { ok: true; orderId: number } | { ok: false; refusal: Refusal } {
+export function placeOrder(actor: Actor, input: PlaceOrder, now = new Date()): Placed {
+  return immediately((tx) => place(tx, actor, input, null, now));
+}
+
+/**
+ * Places an order at a price the provider agreed with the person (an accepted offer or quote
+ * from app/requests), inside the caller's transaction. It is an ordinary order from then on:
+ * the same checks and council rules now, and the provider accepts it to book the dates and set
+ * the money aside. `agreedPence` is the price per unit of the service.
+ */
+export function placeAgreedOrder(tx: Tx, actor: Actor, input: PlaceOrder, agreedPence: number, now = new Date()): Placed {
+  if (!Number.isSafeInteger(agreedPence) || agreedPence <= 0) throw new OrderError("invalid", "An agreed price must be at least 1p.");
+  return place(tx, actor, input, agreedPence, now);
+}
+
+function place(tx: Tx, actor: Actor, input: PlaceOrder, agreedPence: number | null, now: Date): Placed {
   if (!canOrderFor(actor, input.buyerId)) throw new OrderError("not-permitted", "You can only order for yourself or someone you act for.");
   const found = getService(input.serviceId);
   if (!found) throw new OrderError("missing", "This service is not available to order.");
-  return immediately((tx) => {
-    const quote = quoteOrder(found, input, now);
-    if (quote.refusal) return { ok: false as const, refusal: quote.refusal };
-    const s = found.service;
-    const order = tx.insert(orders).values({
-      serviceId: s.id, organisationId: s.organisationId, buyerId: input.buyerId, placedBy: actor.user.id, status: "requested",
-      paymentMethod: payingByCard(input.payWith) ? "card" : "budget", budgetAccountId: input.payWith === "card" ? null : input.payWith.budgetAccountId,
-      serviceName: s.name, category: s.categorySlug, unit: s.priceUnit, unitPricePence: s.pricePence, quantityHundredths: input.quantityHundredths,
-      recurrence: input.recurrence, startsOn: input.startsOn, endsOn: input.recurrence === "one-off" ? null : input.endsOn ?? null,
-      timeFrom: input.timeFrom ?? null, timeTo: input.timeTo ?? null,
-    }).returning().get();
-    postSystemMessage(tx, order.id, `Order placed for ${quote.schedule}: ${quote.perVisitLine} = ${formatPence(quote.perVisitPence)} each time.`);
-    if (input.message?.trim()) postSystemMessage(tx, order.id, input.message.trim(), { authorId: actor.user.id, party: "buyer" });
-    audit(tx, actor, order, "order.placed", "order", order.id, { serviceId: s.id, perVisitPence: quote.perVisitPence, payWith: order.paymentMethod });
-    return { ok: true as const, orderId: order.id };
-  });
+  const quote = quoteOrder(found, { ...input, agreedPricePence: agreedPence ?? undefined }, now);
+  if (quote.refusal) return { ok: false, refusal: quote.refusal };
+  const s = found.service;
+  const order = tx.insert(orders).values({
+    serviceId: s.id, organisationId: s.organisationId, buyerId: input.buyerId, placedBy: actor.user.id, status: "requested",
+    paymentMethod: payingByCard(input.payWith) ? "card" : "budget", budgetAccountId: input.payWith === "card" ? null : input.payWith.budgetAccountId,
+    serviceName: s.name, category: s.categorySlug, unit: s.priceUnit, unitPricePence: agreedPence ?? s.pricePence, quantityHundredths: input.quantityHundredths,
+    recurrence: input.recurrence, startsOn: input.startsOn, endsOn: input.recurrence === "one-off" ? null : input.endsOn ?? null,
+    timeFrom: input.timeFrom ?? null, timeTo: input.timeTo ?? null,
+  }).returning().get();
+  postSystemMessage(tx, order.id, `Order placed for ${quote.schedule}: ${quote.perVisitLine} = ${formatPence(quote.perVisitPence)} each time.`);
+  if (input.message?.trim()) postSystemMessage(tx, order.id, input.message.trim(), { authorId: actor.user.id, party: "buyer" });
+  audit(tx, actor, order, "order.placed", "order", order.id, { serviceId: s.id, perVisitPence: quote.perVisitPence, payWith: order.paymentMethod, agreedPence });
+  return { ok: true, orderId: order.id };
 }
 
 // ---- booking dates and setting money aside ----------------------------------------------------

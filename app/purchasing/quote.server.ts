@@ -53,8 +53,12 @@ export function cardRefusal(found: Listing): Refusal | null {
   return null;
 }
 
-export function quoteOrder(found: Listing, terms: OrderTerms & { buyerId: number }, now = new Date()): Quote {
-  const s = found.service;
+/**
+ * The figures and any refusal for an order. `agreedPricePence` is a price the provider offered
+ * the person (app/requests) instead of the listed one; everything else is asked the same way.
+ */
+export function quoteOrder(found: Listing, terms: OrderTerms & { buyerId: number; agreedPricePence?: number }, now = new Date()): Quote {
+  const s = { ...found.service, pricePence: terms.agreedPricePence ?? found.service.pricePence };
   const perVisitPence = amountFor(s.pricePence, terms.quantityHundredths);
   const pattern = { recurrence: terms.recurrence, startsOn: terms.startsOn, endsOn: terms.recurrence === "one-off" ? null : terms.endsOn ?? null };
   const firstVisits = occurrenceDates(pattern, terms.startsOn, addDays(terms.startsOn, HORIZON_DAYS - 1)).length;

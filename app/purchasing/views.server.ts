@@ -184,3 +184,17 @@ export function orderForReview(tx: Tx, orderId: number) {
     .where(and(eq(occurrences.orderId, orderId), inArray(occurrences.status, ["delivered", "disputed", "confirmed", "invoiced", "paid"]))).get();
   return { ...order, firstDeliveredAt: delivered?.first ?? null, lastDeliveredAt: delivered?.last ?? null };
 }
+
+/**
+ * Prices really paid from budgets of one council area: the price per unit of every order with at
+ * least one visit confirmed, by kind of support and unit (at most the latest 5,000). With each,
+ * who bought it, only so the caller can count distinct people; nothing here is shown per person.
+ */
+export function pricesPaidIn(areaSlug: string, categories: string[]) {
+  if (categories.length === 0) return [];
+  const paid = sql`EXISTS (SELECT 1 FROM occurrences v WHERE v.order_id = orders.id AND v.status IN ('confirmed', 'invoiced', 'paid'))`;
+  return db.select({ category: orders.category, unit: orders.unit, unitPricePence: orders.unitPricePence, buyerId: orders.buyerId })
+    .from(orders).innerJoin(budgetAccounts, eq(budgetAccounts.id, orders.budgetAccountId))
+    .where(and(eq(budgetAccounts.areaSlug, areaSlug), inArray(orders.category, categories as never), paid))
+    .orderBy(desc(orders.id)).limit(5_000).all();
+}

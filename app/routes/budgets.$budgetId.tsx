@@ -26,6 +26,8 @@ export function loader({ request, context, params }: Route.LoaderArgs) {
     held: heldReservations([id]).length,
     forecast: forecast(id),
     recent: statement(id, from, today)!.lines.slice(-15).reverse(),
+    // The starter pack and requests for quotes are the person's (not the ISF provider's).
+    forPerson: canActForPerson(actor, account.holderId),
     // The person's right to change provider: the ISF moves, their money and history stay.
     movableTo: account.arrangement === "isf" && canActForPerson(actor, account.holderId)
       ? isfProvidersIn(account.areaSlug).filter((o) => o.id !== account.isfProviderId) : [],
@@ -71,6 +73,8 @@ export default function Budget({ loaderData: d, actionData }: Route.ComponentPro
       <p className="flex flex-wrap gap-6 mb-6 text-lg no-print">
         <Link to={`/budgets/${a.id}/statement`}>Statement</Link>
         <Link to={`/budgets/${a.id}/plan`}>Support plan</Link>
+        {d.forPerson && <Link to={`/budgets/${a.id}/starter-pack`}>Starter pack: groups, likely providers, prices, a peer supporter</Link>}
+        {d.forPerson && <Link to={`/budgets/${a.id}/quotes`}>Ask providers for quotes</Link>}
       </p>
 
       {d.movableTo.length > 0 && (

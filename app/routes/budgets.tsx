@@ -14,7 +14,11 @@ export function loader({ request, context }: Route.LoaderArgs) {
   return {
     people: people.map((p) => ({
       ...p,
-      budgets: budgetAccountsOf(p.id).map((b) => ({ id: b.id, arrangement: b.arrangement, status: b.status, available: balancesOf(b.id).available })),
+      budgets: budgetAccountsOf(p.id).map((b) => ({
+        id: b.id, arrangement: b.arrangement, status: b.status, available: balancesOf(b.id).available,
+        // A budget opened in the last eight weeks points to its starter pack.
+        isNew: Date.now() - Date.parse(b.createdAt) < 56 * 86_400_000,
+      })),
     })),
   };
 }
@@ -33,6 +37,7 @@ export default function Budgets({ loaderData }: Route.ComponentProps) {
               <li key={b.id} className="border-b border-line py-2">
                 <Link to={`/budgets/${b.id}`} className="text-lg font-bold">{arrangementNames[b.arrangement]}</Link>
                 {" "}— {formatPence(b.available)} available{b.status !== "active" && ` (${b.status.replace("-", " ")})`}
+                {b.isNew && <><br /><Link to={`/budgets/${b.id}/starter-pack`}>New budget: {p.name === "You" ? "your" : `${p.name}'s`} starter pack</Link> — groups nearby, likely providers, prices to expect and a peer supporter</>}
               </li>
             ))}
           </ul>

@@ -7,7 +7,7 @@ import { parseId } from "../directory/ids";
 import { getService } from "../directory/listings.server";
 import { readForm } from "../forms";
 import { attempt, invalid } from "../purchasing/access.server";
-import { enquiryMessages, getEnquiry, openEnquiry, replyToEnquiry } from "../purchasing/messages.server";
+import { buyerHiddenFrom, enquiryMessages, getEnquiry, HIDDEN_BUYER, openEnquiry, replyToEnquiry } from "../purchasing/messages.server";
 import { MessageForm } from "../purchasing/order-form";
 import { ErrorSummary, MessageThread } from "../ui";
 
@@ -25,9 +25,10 @@ export function loader({ request, context, params }: Route.LoaderArgs) {
   const { actor, enquiry, side } = load(request, context, params.enquiryId);
   openEnquiry(actor, enquiry);
   const found = getService(enquiry.serviceId);
+  const hidden = buyerHiddenFrom(enquiry, side!);
   return {
-    enquiry, side, buyerName: viewPersonName(enquiry.buyerId), organisationName: found?.organisation.name ?? "The provider",
-    messages: enquiryMessages(enquiry.id), sent: new URL(request.url).searchParams.has("sent"),
+    enquiry: { id: enquiry.id, serviceId: enquiry.serviceId, subject: enquiry.subject }, side, buyerName: hidden ? HIDDEN_BUYER : viewPersonName(enquiry.buyerId), organisationName: found?.organisation.name ?? "The provider",
+    messages: enquiryMessages(enquiry.id, hidden), sent: new URL(request.url).searchParams.has("sent"),
   };
 }
 

@@ -4,3 +4,4 @@ export * from "./directory";
 export * from "./purchasing";
 export * from "./search";
 export * from "./reviews";
+export * from "./requests";

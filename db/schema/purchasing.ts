@@ -199,6 +199,8 @@ export const enquiries = sqliteTable("enquiries", {
   buyerId: integer().notNull().references(() => users.id),
   createdBy: integer().notNull().references(() => users.id),
   subject: text().notNull(),
+  /** Asked from an anonymised request (app/requests): the provider sees no name until the person accepts an offer. */
+  hidesBuyer: integer({ mode: "boolean" }).notNull().default(false),
   lastMessageAt: text().notNull().default(now),
   createdAt: text().notNull().default(now),
 }, (t) => [index("enquiries_buyer_idx").on(t.buyerId, t.lastMessageAt), index("enquiries_organisation_idx").on(t.organisationId, t.lastMessageAt)]);

@@ -15,7 +15,7 @@ const emails: Record<Exclude<Persona, "anonymous">, string> = {
 const personas = ["anonymous", ...Object.keys(emails)] as Persona[];
 
 /** Ids from the e2e database: the holder's record and ISF, the ISF provider's organisation and a service of it. */
-type Ids = { holder: number; holderIsf: number; providerOrg: number; providerService: number; suggestion: number; claim: number; order: number; enquiry: number; review: number };
+type Ids = { holder: number; holderIsf: number; providerOrg: number; providerService: number; suggestion: number; claim: number; order: number; enquiry: number; review: number; request: number };
 
 const everyone = (outcome: Outcome): Record<Persona, Outcome> => Object.fromEntries(personas.map((p) => [p, outcome])) as Record<Persona, Outcome>;
 const only = (allowed: Persona[]): Record<Persona, Outcome> =>
@@ -43,6 +43,9 @@ const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona
   "budgets/:budgetId/plan": { path: (i) => `/budgets/${i.holderIsf}/plan`, expect: budget },
   // Weave's admins open, suspend and end budget accounts (terms only, never the balance).
   "admin/budgets/:budgetId": { path: (i) => `/admin/budgets/${i.holderIsf}`, expect: only(["admin"]) },
+  // The starter pack and requests for quotes are the person's own, not the ISF provider's.
+  "budgets/:budgetId/starter-pack": { path: (i) => `/budgets/${i.holderIsf}/starter-pack`, expect: personRecord },
+  "budgets/:budgetId/quotes": { path: (i) => `/budgets/${i.holderIsf}/quotes`, expect: personRecord },
   "provider/isf/:budgetId": { path: (i) => `/provider/isf/${i.holderIsf}`, expect: only(["isfProvider"]) },
   "provider/organisations/:organisationId": { path: (i) => `/provider/organisations/${i.providerOrg}`, expect: organisation },
   "provider/organisations/:organisationId/edit": { path: (i) => `/provider/organisations/${i.providerOrg}/edit`, expect: organisation },
@@ -73,6 +76,10 @@ const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona
   "provider/reviews/:reviewId": { path: (i) => `/provider/reviews/${i.review}`, expect: organisation },
   "provider/orders/:orderId/review": { path: (i) => `/provider/orders/${i.order}/review`, expect: organisation },
   "moderation/reviews/:reviewId": { path: (i) => `/moderation/reviews/${i.review}`, expect: moderation },
+  // A looking-for post of the holder's, in the area and kind of support of the provider's service: the person's side is
+  // theirs; the anonymised provider's side is for providers serving that area and kind (not admins: it goes out to providers only).
+  "looking-for/:requestId": { path: (i) => `/looking-for/${i.request}`, expect: buyerSide },
+  "provider/requests/:requestId": { path: (i) => `/provider/requests/${i.request}`, expect: only(["isfProvider"]) },
 };
 
 type RouteEntry = { path?: string; children?: RouteEntry[] };
@@ -117,7 +124,11 @@ async function fixtures(browser: Browser): Promise<Ids> {
   // A published review of that order (the review pages make these; here it only needs to exist).
   const review = id(`INSERT INTO reviews (service_id, organisation_id, person_id, author_id, basis, order_id, reliability, communication, value, helped_me, overall,
     body, publish_at) VALUES (?, ?, ?, ?, 'order', ?, 4, 4, 4, 4, 4, 'Kind and on time.', '2000-01-01T00:00:00.000Z') RETURNING id`, providerService, providerOrg, holder, holder, order);
-  const ids = { holder, providerOrg, claim, holderIsf, providerService, order, enquiry, review, suggestion: id("SELECT id FROM suggestions WHERE service_name = ?", name) };
+  // A looking-for post of the holder's where the provider's service is, and of its kind (the post form makes these).
+  const request = id(`INSERT INTO support_requests (kind, person_id, created_by, category, area_slug, town_slug, description, when_text, expires_at)
+    SELECT 'looking-for', ?, ?, s.category_slug, t.area_slug, s.town_slug, 'Permission table post', 'Any time', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+30 days')
+    FROM services s JOIN towns t ON t.slug = s.town_slug WHERE s.id = ? RETURNING id`, holder, holder, providerService);
+  const ids = { holder, providerOrg, claim, holderIsf, providerService, order, enquiry, review, request, suggestion: id("SELECT id FROM suggestions WHERE service_name = ?", name) };
   db.close();
   return ids;
 }
@@ -154,7 +165,8 @@ test("each person gets exactly what the table says, for every route with an id",
 test("ids that do not exist are 404 for people who are logged in, and ask anonymous people to log in", async ({ page, browser }) => {
   await logInAs(page, emails.holder);
   for (const path of ["/budgets/99999999", "/budgets/99999999/plan", "/provider/services/99999999", "/budgets/abc", "/orders/99999999", "/provider/orders/99999999", "/orders/99999999/invoice", "/enquiries/99999999",
-    "/orders/99999999/review", "/provider/reviews/99999999", "/reviews/99999999/report", "/services/99999999/review"]) {
+    "/orders/99999999/review", "/provider/reviews/99999999", "/reviews/99999999/report", "/services/99999999/review",
+    "/looking-for/99999999", "/provider/requests/99999999"]) {
     expect(await outcome(page, path), path).toBe("missing");
   }
   // A person who does not exist looks exactly like one you may not see: ids of people are not confirmed.

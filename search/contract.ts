@@ -76,6 +76,19 @@ export function searchEngineContract(name: string, makeEngine: () => SearchEngin
         }
       });
 
+      test("a word the index holds also finds close spellings of it, ranked after the word as typed", async () => {
+        // A person who types "carers" wants the young carer's drop-in too; Meilisearch always adds
+        // close spellings and ranks them after exact matches, and every engine must do the same.
+        const carers = await engine.search(request({ text: "carers " }));
+        expect(ids(carers.hits)).toEqual([8, 13]); // "carers" in 8's description comes before "carer" in 13's title
+        // "carer" as typed first; then "care" (4 and 5) and "carers" (8), one letter away.
+        const carer = await engine.search(request({ text: "carer " }));
+        expect(ids(carer.hits)[0]).toBe(13);
+        expect(sorted(ids(carer.hits))).toEqual([4, 5, 8, 13]);
+        // The same while the word is still being typed.
+        expect(ids((await engine.search(request({ text: "carers" }))).hits)).toEqual([8, 13]);
+      });
+
       test("does not let short words drift: a typo in a four-letter word finds nothing", async () => {
         const r = await engine.search(request({ text: "artz " }));
         expect(r.total).toBe(0);

@@ -68,7 +68,7 @@ try {
 
   // The page, as a browser gets it: built app, real HTTP, 20 connections.
   const buildDir = join("tests", ".tmp", "bench-build"); // inside the project, so node_modules resolve
-  execFileSync("npm", ["run", "build", "--silent"], { env: { ...env, WEAVE_BUILD_DIR: buildDir }, stdio: "inherit" });
+  if (!values["skip-http"]) execFileSync("npm", ["run", "build", "--silent"], { env: { ...env, WEAVE_BUILD_DIR: buildDir }, stdio: "inherit" });
   /** One server (one process per core, as `npm start` runs it) under autocannon; the cache on or off. */
   async function loadSearchPage(cacheSeconds: number) {
     const server = spawn(process.execPath, ["server.js"], {

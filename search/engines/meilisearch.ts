@@ -4,7 +4,7 @@
 // Writes wait for Meilisearch's task and throw unless it succeeded, so the outbox only marks a
 // change done once it is searchable.
 import {
-  type EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, MeilisearchRequestError, type MultiSearchParams, type MultiSearchQuery, type SearchResponse,
+  type EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, MeilisearchRequestError, type MultiSearchParams, type MultiSearchQuery, type RecordAny, type SearchParams, type SearchResponse,
   type Settings, type Task,
 } from "meilisearch";
 import { priceBandOf } from "../../app/directory/vocabulary";
@@ -143,6 +143,8 @@ const STRIPS = 8;
 const RING_LIMIT = 1000;
 // A page sorted by distance is first looked for this close to the person (see `search`).
 const NEARBY_MILES = 1;
+// Every search: every word must match (as in the embedded engine), and the text is English.
+const SEARCH = { matchingStrategy: "all", locales: ["eng"] } as const satisfies SearchParams;
 
 // A hit is the document as the app gave it: the fields only the index needs (place, tags, _geo)
 // are not sent back. Listed as an object so that a field added to ServiceDocument must be added here.
@@ -164,6 +166,7 @@ export class MeilisearchEngine implements SearchEngine {
   private taskTimeoutMs: number;
   private readying: Promise<void> | undefined;
   private observe: MeilisearchEngineOptions["observe"];
+  private warnedNoSpot = false;
 
   constructor({ host, apiKey, index = "services", taskTimeoutMs = 60_000, observe }: MeilisearchEngineOptions) {
     this.observe = observe;
@@ -189,49 +192,17 @@ export class MeilisearchEngine implements SearchEngine {
       const filter = filterOf(request);
       const near = request.near;
       const sort = sortOf(request, words.length > 0);
-      const search = { matchingStrategy: "all" as const, locales: ["eng" as const] };
-      const inIndex = { indexUid: this.index, q };
       const page = { page: request.page, hitsPerPage: request.pageSize, attributesToRetrieve: documentFields };
-      let response: SearchResponse<ServiceDocument>;
-      if (!near) {
-        response = await this.client.index<ServiceDocument>(this.index).search(q, { ...search, filter, sort, facets: ["tags"], ...page });
-        timing.requests++;
-        timing.processingTimeMs += response.processingTimeMs;
-      } else {
+      let response: Pick<SearchResponse<ServiceDocument>, "hits" | "totalHits" | "facetDistribution">;
+      if (near) {
         const place = await this.placeFilter(q, filter, near, timing);
         if (place === null) return { hits: [], total: 0, facets: emptyFacets() }; // nothing can be that close
         filter.push(place);
-        if (request.sort !== "distance") {
-          response = await this.client.index<ServiceDocument>(this.index).search(q, { ...search, filter, sort, facets: ["tags"], ...page });
-          timing.requests++;
-          timing.processingTimeMs += response.processingTimeMs;
-        } else {
-          // Sorting by distance over 1,000 or more matches makes Meilisearch read its whole geo
-          // R-tree, as `_geoRadius` does. Most searches' first pages lie within a mile of where the
-          // person is, so the page is first asked for among the matches within a mile (few, so
-          // sorted cheaply), beside the counts over the whole circle; only if that page is not all
-          // within the mile is it asked for again over the whole circle.
-          const closeBy = circleCover(near.lat, near.lng, Math.min(near.radiusMiles, NEARBY_MILES), 4);
-          const queries: MultiSearchQuery[] = [{ ...inIndex, ...search, filter, facets: ["tags"], hitsPerPage: 0 }];
-          if (closeBy) queries.push({ ...inIndex, ...search, filter: [...filter, anyBox(closeBy.outer)!], sort, ...page });
-          const { results } = await this.client.multiSearch<MultiSearchParams, ServiceDocument>({ queries });
-          timing.requests++;
-          for (const result of results) timing.processingTimeMs += result.processingTimeMs;
-          const counted = results[0]!;
-          const nearby = results[1];
-          const last = nearby?.hits.at(-1);
-          const wholePage = Math.min(request.pageSize, Math.max(0, (counted.totalHits ?? 0) - (request.page - 1) * request.pageSize));
-          const settled = nearby && nearby.hits.length === wholePage
-            && (!last || haversineMiles(near.lat, near.lng, last.lat, last.lng) <= Math.min(near.radiusMiles, NEARBY_MILES));
-          if (settled) {
-            response = { ...nearby, totalHits: counted.totalHits, facetDistribution: counted.facetDistribution };
-          } else {
-            const hits = await this.client.index<ServiceDocument>(this.index).search(q, { ...search, filter, sort, ...page });
-            timing.requests++;
-            timing.processingTimeMs += hits.processingTimeMs;
-            response = { ...hits, totalHits: counted.totalHits, facetDistribution: counted.facetDistribution };
-          }
-        }
+      }
+      if (near && request.sort === "distance") {
+        response = await this.nearestFirst(q, filter, sort, page, request, near, timing);
+      } else {
+        response = await this.ask(timing, q, { filter, sort, facets: ["tags"], ...page });
       }
 
       const facets = emptyFacets();
@@ -255,6 +226,43 @@ export class MeilisearchEngine implements SearchEngine {
     }
   }
 
+  /** One search request, counted in `timing`. */
+  private async ask<T extends RecordAny = ServiceDocument>(timing: SearchTiming, q: string, params: SearchParams) {
+    // `totalHits` (exact) is there when asked by page, as every request here is.
+    const response: SearchResponse<T> & { totalHits?: number } = await this.client.index<T>(this.index).search(q, { ...SEARCH, ...params });
+    timing.requests++;
+    timing.processingTimeMs += response.processingTimeMs;
+    return response;
+  }
+
+  /**
+   * A page sorted by distance. Sorting 1,000 or more matches by distance makes Meilisearch read its
+   * whole geo R-tree, as `_geoRadius` does. Most first pages lie within a mile of where the person
+   * is, so the page is first asked for among the matches within a mile (few, so sorted cheaply),
+   * in one multi-search with the counts over the whole circle; only if that page is not all within
+   * the mile is it asked for again over the whole circle. Every match within the mile was a
+   * candidate and everything else is further away, so a whole page ending within the mile is right.
+   */
+  private async nearestFirst(q: string, filter: string[], sort: string[] | undefined, page: SearchParams, request: SearchRequest,
+    near: NonNullable<SearchRequest["near"]>, timing: SearchTiming) {
+    const mile = Math.min(near.radiusMiles, NEARBY_MILES);
+    const closeBy = circleCover(near.lat, near.lng, mile, 4);
+    const inIndex = { indexUid: this.index, q, ...SEARCH };
+    const queries: MultiSearchQuery[] = [{ ...inIndex, filter, facets: ["tags"], hitsPerPage: 0 }];
+    if (closeBy) queries.push({ ...inIndex, filter: [...filter, anyBox(closeBy.outer)!], sort, ...page });
+    const { results } = await this.client.multiSearch<MultiSearchParams, ServiceDocument>({ queries });
+    timing.requests++;
+    for (const result of results) timing.processingTimeMs += result.processingTimeMs;
+    const [counted, nearby] = [results[0]!, results[1]];
+    const counts = { totalHits: counted.totalHits, facetDistribution: counted.facetDistribution };
+    const wholePage = Math.min(request.pageSize, Math.max(0, (counted.totalHits ?? 0) - (request.page - 1) * request.pageSize));
+    const last = nearby?.hits.at(-1);
+    if (nearby && nearby.hits.length === wholePage && (!last || haversineMiles(near.lat, near.lng, last.lat, last.lng) <= mile)) {
+      return { hits: nearby.hits, ...counts };
+    }
+    return { hits: (await this.ask(timing, q, { filter, sort, ...page })).hits, ...counts };
+  }
+
   /**
    * The filter clause for "within this many miles", exact to the embedded engine's haversine, and
    * without `_geoRadius` where it can (./meilisearch-geo.ts): boxes wholly inside the circle, plus
@@ -268,12 +276,18 @@ export class MeilisearchEngine implements SearchEngine {
     const cover = circleCover(near.lat, near.lng, near.radiusMiles, STRIPS);
     if (!cover) return radius;
     const inner = anyBox(cover.inner);
-    const ring = await this.client.index(this.index).search(q, {
-      filter: [...filter, anyBox(cover.outer)!, ...(inner ? [`NOT ${inner}`] : [])],
-      matchingStrategy: "all", locales: ["eng"], facets: ["spot"], page: 1, hitsPerPage: 0,
-    });
-    timing.requests++;
-    timing.processingTimeMs += ring.processingTimeMs;
+    let ring;
+    try {
+      ring = await this.ask(timing, q, {
+        filter: [...filter, anyBox(cover.outer)!, ...(inner ? [`NOT ${inner}`] : [])], facets: ["spot"], page: 1, hitsPerPage: 0,
+      });
+    } catch (error) {
+      // An index built before `spot` existed: answer the slow way until it is rebuilt.
+      if (!(error instanceof MeilisearchApiError && /`spot` is not filterable/.test(error.message))) throw error;
+      if (!this.warnedNoSpot) console.warn(`Meilisearch index ${this.index} has no \`spot\` attribute: radius searches use _geoRadius until \`npm run search:reindex\``);
+      this.warnedNoSpot = true;
+      return radius;
+    }
     const spots = Object.entries(ring.facetDistribution?.spot ?? {});
     // Meilisearch returns at most maxValuesPerFacet places: if some are missing, measure none.
     if (spots.length >= RING_LIMIT || spots.reduce((sum, [, n]) => sum + n, 0) !== ring.totalHits) return radius;

@@ -141,8 +141,9 @@ const STRIPS = 8;
 // ... and if the matches in the ring are in this many places or more, `_geoRadius` is cheaper. It is
 // also faceting.maxValuesPerFacet, where Meilisearch stops counting a big ring's places.
 const RING_LIMIT = 1000;
-// A page sorted by distance is first looked for this close to the person (see `search`).
-const NEARBY_MILES = 1;
+// A page sorted by distance is first looked for this close to the person, then (for 1,000 matches
+// or more) this close (see `nearestFirst`).
+const NEARBY_MILES = [1, 4] as const;
 // Every search: every word must match (as in the embedded engine), and the text is English.
 const SEARCH = { matchingStrategy: "all", locales: ["eng"] } as const satisfies SearchParams;
 
@@ -239,26 +240,39 @@ export class MeilisearchEngine implements SearchEngine {
    * A page sorted by distance. Sorting 1,000 or more matches by distance makes Meilisearch read its
    * whole geo R-tree, as `_geoRadius` does. Most first pages lie within a mile of where the person
    * is, so the page is first asked for among the matches within a mile (few, so sorted cheaply),
-   * in one multi-search with the counts over the whole circle; only if that page is not all within
-   * the mile is it asked for again over the whole circle. Every match within the mile was a
-   * candidate and everything else is further away, so a whole page ending within the mile is right.
+   * in one multi-search with the counts over the whole circle. Every match within the mile was a
+   * candidate and everything else is further away, so a whole page ending within the mile is the
+   * right page. If it is not, and the circle holds 1,000 matches or more, the same is tried within
+   * a few miles; only then (or at once, for fewer matches, which sort cheaply) is the page asked
+   * for over the whole circle.
    */
   private async nearestFirst(q: string, filter: string[], sort: string[] | undefined, page: SearchParams, request: SearchRequest,
     near: NonNullable<SearchRequest["near"]>, timing: SearchTiming) {
-    const mile = Math.min(near.radiusMiles, NEARBY_MILES);
-    const closeBy = circleCover(near.lat, near.lng, mile, 4);
+    const within = (miles: number): SearchParams | null => {
+      const closeBy = circleCover(near.lat, near.lng, miles, 4);
+      return closeBy && { filter: [...filter, anyBox(closeBy.outer)!], sort, ...page };
+    };
     const inIndex = { indexUid: this.index, q, ...SEARCH };
+    const mile = Math.min(near.radiusMiles, NEARBY_MILES[0]);
+    const first = within(mile);
     const queries: MultiSearchQuery[] = [{ ...inIndex, filter, facets: ["tags"], hitsPerPage: 0 }];
-    if (closeBy) queries.push({ ...inIndex, filter: [...filter, anyBox(closeBy.outer)!], sort, ...page });
+    if (first) queries.push({ ...inIndex, ...first });
     const { results } = await this.client.multiSearch<MultiSearchParams, ServiceDocument>({ queries });
     timing.requests++;
     for (const result of results) timing.processingTimeMs += result.processingTimeMs;
-    const [counted, nearby] = [results[0]!, results[1]];
+    const counted = results[0]!;
     const counts = { totalHits: counted.totalHits, facetDistribution: counted.facetDistribution };
     const wholePage = Math.min(request.pageSize, Math.max(0, (counted.totalHits ?? 0) - (request.page - 1) * request.pageSize));
-    const last = nearby?.hits.at(-1);
-    if (nearby && nearby.hits.length === wholePage && (!last || haversineMiles(near.lat, near.lng, last.lat, last.lng) <= mile)) {
-      return { hits: nearby.hits, ...counts };
+    const settles = (hits: ServiceDocument[], miles: number) => {
+      const last = hits.at(-1);
+      return hits.length === wholePage && (!last || haversineMiles(near.lat, near.lng, last.lat, last.lng) <= miles);
+    };
+    if (results[1] && settles(results[1].hits, mile)) return { hits: results[1].hits, ...counts };
+    const further = Math.min(near.radiusMiles, NEARBY_MILES[1]);
+    const second = (counted.totalHits ?? 0) >= 1000 && further > mile ? within(further) : null;
+    if (second) {
+      const { hits } = await this.ask(timing, q, second);
+      if (settles(hits, further)) return { hits, ...counts };
     }
     return { hits: (await this.ask(timing, q, { filter, sort, ...page })).hits, ...counts };
   }

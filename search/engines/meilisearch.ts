@@ -147,7 +147,7 @@ const NEARBY_MILES = [1, 4] as const;
 // Every search: every word must match (as in the embedded engine), and the text is English.
 const SEARCH = { matchingStrategy: "all", locales: ["eng"] } as const satisfies SearchParams;
 
-// A hit is the document as the app gave it: the fields only the index needs (place, tags, _geo)
+// A hit is the document as the app gave it: the fields only the index needs (place, tags, spot, _geo)
 // are not sent back. Listed as an object so that a field added to ServiceDocument must be added here.
 const documentFieldSet: Record<keyof ServiceDocument, true> = {
   id: true, title: true, description: true, category: true, organisationId: true, organisationName: true,

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { priceBandOf } from "../app/directory/vocabulary";
 import { fixtureDocuments } from "./fixtures";
 import type { FacetCounts, SearchEngine, SearchFilters, SearchRequest, ServiceDocument } from "./port";
-import { haversineMiles } from "./text";
+import { EARTH_RADIUS_MILES, haversineMiles } from "./text";
 
 const LEEDS = { lat: 53.7997, lng: -1.5492 };
 
@@ -43,6 +43,15 @@ function referenceFacets(docs: ServiceDocument[]): FacetCounts {
 }
 
 const ids = (hits: { id: number }[]) => hits.map((h) => h.id);
+
+/** The point `miles` from `from` on a compass bearing (degrees). */
+function travel(from: { lat: number; lng: number }, bearing: number, miles: number) {
+  const rad = Math.PI / 180;
+  const [φ1, λ1, θ, δ] = [from.lat * rad, from.lng * rad, bearing * rad, miles / EARTH_RADIUS_MILES];
+  const φ2 = Math.asin(Math.sin(φ1) * Math.cos(δ) + Math.cos(φ1) * Math.sin(δ) * Math.cos(θ));
+  const λ2 = λ1 + Math.atan2(Math.sin(θ) * Math.sin(δ) * Math.cos(φ1), Math.cos(δ) - Math.sin(φ1) * Math.sin(φ2));
+  return { lat: φ2 / rad, lng: λ2 / rad };
+}
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 
 export function searchEngineContract(name: string, makeEngine: () => SearchEngine | Promise<SearchEngine>) {
@@ -65,6 +74,19 @@ export function searchEngineContract(name: string, makeEngine: () => SearchEngin
           const r = await engine.search(request({ text: `${typo} ` }));
           expect(ids(r.hits), typo).toContain(id);
         }
+      });
+
+      test("a word the index holds also finds close spellings of it, ranked after the word as typed", async () => {
+        // A person who types "carers" wants the young carer's drop-in too; Meilisearch always adds
+        // close spellings and ranks them after exact matches, and every engine must do the same.
+        const carers = await engine.search(request({ text: "carers " }));
+        expect(ids(carers.hits)).toEqual([8, 13]); // "carers" in 8's description comes before "carer" in 13's title
+        // "carer" as typed first; then "care" (4 and 5) and "carers" (8), one letter away.
+        const carer = await engine.search(request({ text: "carer " }));
+        expect(ids(carer.hits)[0]).toBe(13);
+        expect(sorted(ids(carer.hits))).toEqual([4, 5, 8, 13]);
+        // The same while the word is still being typed.
+        expect(ids((await engine.search(request({ text: "carers" }))).hits)).toEqual([8, 13]);
       });
 
       test("does not let short words drift: a typo in a four-letter word finds nothing", async () => {
@@ -148,6 +170,31 @@ export function searchEngineContract(name: string, makeEngine: () => SearchEngin
         const distances = r.hits.map((h) => h.distanceMiles!);
         expect(distances).toEqual([...distances].sort((a, b) => a - b));
         expect(r.facets.area).toEqual({ leeds: expected.length });
+      });
+
+      test("keeps exactly the services within the radius, however close to its edge, in every direction", async () => {
+        // Services 30 metres either side of a 5-mile circle round Leeds, every 10 degrees.
+        const edge = Array.from({ length: 72 }, (_, i) => ({
+          ...fixtureDocuments[0]!, id: 1000 + i, title: `Edge ${i}`, ...travel(LEEDS, (i >> 1) * 10, i % 2 ? 5.02 : 4.98),
+        }));
+        await engine.upsert(edge);
+        const everything = [...fixtureDocuments, ...edge];
+        const expected = everything.filter((d) => haversineMiles(LEEDS.lat, LEEDS.lng, d.lat, d.lng) <= 5);
+        expect(expected.filter((d) => d.id >= 1000)).toHaveLength(36);
+        for (const sort of ["distance", "relevance"] as const) {
+          const r = await engine.search(request({ near: { ...LEEDS, radiusMiles: 5 }, sort, pageSize: 200 }));
+          expect(sorted(ids(r.hits)), sort).toEqual(sorted(expected.map((d) => d.id)));
+          expect(r.total).toBe(expected.length);
+          expect(r.facets).toEqual(referenceFacets(expected));
+        }
+        // Page by page, nearest first: the same distances as sorting them all.
+        const distances: number[] = [];
+        for (let page = 1; page <= 4; page++) {
+          const r = await engine.search(request({ near: { ...LEEDS, radiusMiles: 5 }, sort: "distance", page, pageSize: 4 }));
+          distances.push(...r.hits.map((h) => h.distanceMiles!));
+        }
+        const reference = expected.map((d) => haversineMiles(LEEDS.lat, LEEDS.lng, d.lat, d.lng)).sort((a, b) => a - b).slice(0, 16);
+        expect(distances.map((d) => d.toFixed(3))).toEqual(reference.map((d) => d.toFixed(3)));
       });
 
       test("a larger radius takes in the next towns", async () => {

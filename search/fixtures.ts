@@ -68,6 +68,10 @@ export const fixtureDocuments: ServiceDocument[] = [
     category: "short-breaks", organisationName: "Harrogate Holidays with Support", organisationKind: "provider", pricePence: 12000, priceUnit: "day",
     days: ["fri", "sat", "sun"], accessibility: ["wheelchair", "accessible-toilet"], payment: ["direct-payment", "council-managed"], rating: 2.5, ratingCount: 4,
     updatedAt: "2024-06-01T09:00:00.000Z" }, place.harrogate),
+  // "carer", one letter from the "carers" in the art group's description.
+  doc({ id: 13, title: "Young carer drop-in", description: "A listening ear and time out, after school.",
+    category: "health-and-wellbeing", organisationName: "Calder Valley Youth Trust", pricePence: 0, priceUnit: "free",
+    days: ["wed"], payment: ["self-funded"] }, place.halifax),
   // Twenty-five gardening clubs, for paging: the same words, different prices and places.
   ...Array.from({ length: 25 }, (_, i) => doc({
     id: 100 + i, title: `Gardening club ${i + 1}`, description: "Grow vegetables and flowers with friendly people.",

@@ -11,6 +11,8 @@ import { type Candidates, ColumnStore, emptyFacets, MASKED, maskOf, type StoredR
 // What a word is worth by the field it is found in: title > organisation > category > place;
 // anywhere else (the description) is worth 1.
 const FIELD_WEIGHTS = [["title", 16], ["organisation", 8], ["category", 4], ["place", 2]] as const;
+// More than the field weights of every word together (16 x MAX_WORDS), so a close spelling always ranks after the word as typed.
+const TYPO_PENALTY = 1000;
 const ROW_COLUMNS = `service_id, deleted, category, area, kind, price_pence, price_band, delivery_mask, days_mask,
   access_mask, pay_mask, lat, lng, rating, updated_ms`;
 
@@ -33,8 +35,10 @@ class Vocabulary {
   private terms = new Set<string>();
   private sorted: string[] = [];
   private byLength = new Map<number, string[]>();
+  private cache = new Map<string, WordTerms>();
 
   reset(terms: string[]) {
+    this.cache.clear();
     this.terms = new Set();
     this.sorted = [];
     this.byLength = new Map();
@@ -44,6 +48,7 @@ class Vocabulary {
   add(words: Iterable<string>) {
     const fresh = [...new Set(words)].filter((w) => !this.terms.has(w));
     if (fresh.length === 0) return;
+    this.cache.clear();
     for (const w of fresh) {
       this.terms.add(w);
       const bucket = this.byLength.get(w.length);
@@ -64,9 +69,22 @@ class Vocabulary {
     return lo < this.sorted.length && this.sorted[lo]!.startsWith(prefix);
   }
 
-  /** FTS5 alternatives for one word: itself, a prefix, or the known words it is a typo of. */
-  alternatives(word: string, prefix: boolean): string[] {
-    if (prefix ? this.hasPrefix(word) : this.terms.has(word)) return [prefix ? `"${word}"*` : `"${word}"`];
+  /**
+   * FTS5 terms for one word: `exact` is the word itself (or, while it is typed, the prefix) if the
+   * index holds it; `typos` are the other known words it may be a mistyping of. Close spellings
+   * are always included, as Meilisearch does, and ranked after exact matches (docs/decisions/010).
+   */
+  alternatives(word: string, prefix: boolean): WordTerms {
+    const key = `${prefix ? "*" : ""}${word}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const found = { exact: (prefix ? this.hasPrefix(word) : this.terms.has(word)) ? (prefix ? `"${word}"*` : `"${word}"`) : null, typos: this.typosOf(word, prefix) };
+    if (this.cache.size >= 2000) this.cache.clear();
+    this.cache.set(key, found);
+    return found;
+  }
+
+  private typosOf(word: string, prefix: boolean): string[] {
     const budget = typoBudget(word);
     if (budget === 0) return [];
     const found: string[] = [];
@@ -75,13 +93,21 @@ class Vocabulary {
       for (const term of this.byLength.get(len) ?? []) {
         // While typing, "befrend" should find "befriending": compare the start of each word.
         const candidate = prefix ? term.slice(0, word.length) : term;
-        if (withinEdits(word, candidate, budget)) found.push(`"${term}"`);
+        if (candidate === word) continue; // the word itself, or a word it begins
+        // As in Meilisearch, a mistake in the first letter counts as two.
+        const allowed = candidate[0] === word[0] ? budget : budget - 1;
+        if (allowed > 0 && withinEdits(word, candidate, allowed)) found.push(`"${term}"`);
         if (found.length >= 40) return found;
       }
     }
     return found;
   }
 }
+
+/** FTS5 terms for one typed word: exactly as typed (if the index holds it) and close spellings. */
+type WordTerms = { exact: string | null; typos: string[] };
+/** One word of a search as FTS5 sees it: any of its terms, and its exact term alone (to rank typos after). */
+type WordGroup = { any: string; exact: string | null; typos: boolean };
 
 export class EmbeddedEngine implements SearchEngine {
   readonly name = "embedded";
@@ -126,14 +152,15 @@ export class EmbeddedEngine implements SearchEngine {
     this.loaded = { epoch, generation };
   }
 
-  /** One FTS5 group per word (the word, its prefix or its typo alternatives); null when a word can match nothing. */
-  private wordGroups(text: string): string[] | null {
+  /** One FTS5 group per word (the word or its prefix, and close spellings); null when a word can match nothing. */
+  private wordGroups(text: string): WordGroup[] | null {
     const { words, lastIsPrefix } = queryWords(text);
-    const groups: string[] = [];
+    const groups: WordGroup[] = [];
     for (const [i, word] of words.entries()) {
-      const alternatives = this.vocabulary.alternatives(word, lastIsPrefix && i === words.length - 1);
-      if (alternatives.length === 0) return null;
-      groups.push(`(${alternatives.join(" OR ")})`);
+      const { exact, typos } = this.vocabulary.alternatives(word, lastIsPrefix && i === words.length - 1);
+      const terms = exact ? [exact, ...typos] : typos;
+      if (terms.length === 0) return null;
+      groups.push({ any: `(${terms.join(" OR ")})`, exact, typos: typos.length > 0 });
     }
     return groups;
   }
@@ -161,10 +188,10 @@ export class EmbeddedEngine implements SearchEngine {
    * "attribute" rule: each word scores by the most important field it appears in. (FTS5's bm25()
    * costs about 30 ms per 50,000 matches; these column-filtered lookups cost a few.)
    */
-  private candidates(groups: string[], ranked: boolean): Candidates {
+  private candidates(groups: WordGroup[], ranked: boolean): Candidates {
     // A results page asks for the same words several times (facet counts for single-choice
     // filters, a relaxed search): keep the last few answers until the index changes.
-    const key = `${ranked}|${groups.join(" AND ")}`;
+    const key = `${ranked}|${groups.map((g) => g.any).join(" AND ")}`;
     const cached = this.recent.get(key);
     if (cached) return cached;
     const found = this.findCandidates(groups, ranked);
@@ -173,18 +200,29 @@ export class EmbeddedEngine implements SearchEngine {
     return found;
   }
 
-  private findCandidates(groups: string[], ranked: boolean): NonNullable<Candidates> {
-    const rows = this.matchingRows(groups.join(" AND "));
+  private findCandidates(groups: WordGroup[], ranked: boolean): NonNullable<Candidates> {
+    const rows = this.matchingRows(groups.map((g) => g.any).join(" AND "));
     if (!ranked) return { rows, rank: null };
     const score = new Float64Array(this.columns.size);
     for (const group of groups) {
       const best = new Uint8Array(this.columns.size);
       for (const [column, weight] of FIELD_WEIGHTS) {
-        for (const row of this.matchingRows(`{${column}} : ${group}`)) {
+        for (const row of this.matchingRows(`{${column}} : ${group.any}`)) {
           if (row >= 0 && best[row]! < weight) best[row] = weight;
         }
       }
-      for (const row of rows) if (row >= 0) score[row]! += best[row]! || 1;
+      // Like Meilisearch's `typo` rule, before field weights: a service with the word as typed comes
+      // before one with only a close spelling of it, wherever in the service each is.
+      let exact: Uint8Array | null = null;
+      if (group.typos && group.exact) {
+        exact = new Uint8Array(this.columns.size);
+        for (const row of this.matchingRows(group.exact)) if (row >= 0) exact[row] = 1;
+      }
+      for (const row of rows) {
+        if (row < 0) continue;
+        score[row]! += best[row]! || 1;
+        if (group.exact === null || (exact && !exact[row])) score[row]! -= TYPO_PENALTY;
+      }
     }
     // Lower sorts first, like a rank.
     const rank = new Float64Array(rows.length);

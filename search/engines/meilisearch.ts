@@ -4,7 +4,8 @@
 // Writes wait for Meilisearch's task and throw unless it succeeded, so the outbox only marks a
 // change done once it is searchable.
 import {
-  type EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, MeilisearchRequestError, type Settings, type Task,
+  type EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, MeilisearchRequestError, type MultiSearchParams, type MultiSearchQuery, type RecordAny, type SearchParams, type SearchResponse,
+  type Settings, type Task,
 } from "meilisearch";
 import { priceBandOf } from "../../app/directory/vocabulary";
 import {
@@ -12,11 +13,10 @@ import {
   type SearchRequest, type SearchResult, type ServiceDocument,
 } from "../port";
 import { haversineMiles, placeText, queryWords, stopWords } from "../text";
+import { anyBox, circleCover } from "./meilisearch-geo";
 
 /** What Meilisearch holds: the document, plus what it needs to search, filter, count and place it. */
-type IndexedDocument = ServiceDocument & { place: string; tags: string[]; _geo: { lat: number; lng: number } };
-/** A hit carries _geoDistance (metres) when sorted by distance. */
-type IndexedHit = IndexedDocument & { _geoDistance?: number };
+type IndexedDocument = ServiceDocument & { place: string; tags: string[]; spot: string; _geo: { lat: number; lng: number } };
 
 // Every filter and facet value lives in one list of "facet:value" tags rather than eight
 // attributes. When few documents match, Meilisearch counts facets document by document and
@@ -37,7 +37,9 @@ export const indexSettings = {
   // A word is worth most in the title, then the organisation's name, the category, the place, and
   // last the description: the same order as the embedded engine's field weights.
   searchableAttributes: ["title", "organisationName", "category", "place", "description"],
-  filterableAttributes: ["tags", "rating", "_geo"],
+  // `spot` (a listing's coordinates as one string) so that a radius search can count the places in
+  // the edge of its circle and name the ones inside it (docs/decisions/010).
+  filterableAttributes: ["tags", "rating", "_geo", "spot"],
   sortableAttributes: ["pricePence", "rating", "updatedAt", "_geo"],
   // `sort` first: when a person asks for cheapest, best rated or nearest, that order decides and
   // relevance only breaks ties, as in the embedded engine. With no sort asked for it does nothing.
@@ -52,7 +54,9 @@ export const indexSettings = {
   // Totals and paging must count every match: an empty search over the whole region is a real
   // question ("what is there?"), and the default cap of 1,000 would under-report it.
   pagination: { maxTotalHits: 1_000_000 },
-  // More than there are tags (every category, council area, day...), so every count comes back.
+  // More than there are tags (every category, council area, day...), so every count comes back; and
+  // the most places a radius search measures one by one (RING_LIMIT): beyond it Meilisearch stops
+  // counting, which bounds what a big ring costs.
   faceting: { maxValuesPerFacet: 1000 },
   // Nobody searches within facet values here; not building that index saves indexing time.
   facetSearch: false,
@@ -68,6 +72,8 @@ export type MeilisearchEngineOptions = {
   index?: string;
   /** How long a write waits for Meilisearch to apply it before the outbox retries it later. */
   taskTimeoutMs?: number;
+  /** Told what each search cost (the benchmark uses it to set Meilisearch's own time beside the adapter's). */
+  observe?: (timing: SearchTiming) => void;
 };
 
 /** Meilisearch applied nothing from this task; sending the same again later may work. */
@@ -89,12 +95,16 @@ function coordinatesProblem({ lat, lng }: ServiceDocument): string | null {
   return null;
 }
 
-const toIndexed = (d: ServiceDocument): IndexedDocument => ({ ...d, place: placeText(d), tags: tagsOf(d), _geo: { lat: d.lat, lng: d.lng } });
+/** Where a listing is, as one facet value ("53.79971,-1.54921"): a radius search counts these to measure them. */
+const spotOf = (lat: number, lng: number) => `${lat},${lng}`;
+const toIndexed = (d: ServiceDocument): IndexedDocument =>
+  ({ ...d, place: placeText(d), tags: tagsOf(d), spot: spotOf(d.lat, d.lng), _geo: { lat: d.lat, lng: d.lng } });
 
 // Values are quoted and escaped, so no value (an unknown area from a URL) can change the expression.
 const quote = (value: string) => `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 
-function filterOf({ filters: f, near }: SearchRequest): string[] {
+/** Every filter except the place, which `placeFilter` works out. */
+export function filterOf({ filters: f }: SearchRequest): string[] {
   const clauses: string[] = [];
   const has = (facet: FacetName, value: string | undefined) => {
     if (value !== undefined) clauses.push(`tags = ${quote(tag(facet, value))}`);
@@ -110,11 +120,10 @@ function filterOf({ filters: f, near }: SearchRequest): string[] {
   for (const value of f.accessibility ?? []) has("accessibility", value);
   for (const value of f.payment ?? []) has("payment", value);
   if (f.minRating !== undefined) clauses.push(`rating >= ${Number(f.minRating)}`);
-  if (near) clauses.push(`_geoRadius(${near.lat}, ${near.lng}, ${Math.round(near.radiusMiles * MILES_TO_METRES)})`);
   return clauses;
 }
 
-function sortOf({ sort, near }: SearchRequest, hasWords: boolean): string[] | undefined {
+export function sortOf({ sort, near }: SearchRequest, hasWords: boolean): string[] | undefined {
   if (sort === "price") return ["pricePence:asc"];
   if (sort === "rating") return ["rating:desc"]; // Meilisearch puts documents without a rating last
   if (sort === "distance" && near) return [`_geoPoint(${near.lat}, ${near.lng}):asc`];
@@ -122,6 +131,31 @@ function sortOf({ sort, near }: SearchRequest, hasWords: boolean): string[] | un
   if (sort === "relevance" && !hasWords) return ["rating:desc", "updatedAt:desc"];
   return undefined;
 }
+
+/** What one search cost: HTTP requests to Meilisearch, and Meilisearch's own processing time summed over them. */
+export type SearchTiming = { requests: number; processingTimeMs: number };
+
+// A radius is cut into this many strips of boxes (more: a thinner ring to check, but each box costs
+// Meilisearch two range lookups) ...
+const STRIPS = 8;
+// ... and if the matches in the ring are in this many places or more, `_geoRadius` is cheaper. It is
+// also faceting.maxValuesPerFacet, where Meilisearch stops counting a big ring's places.
+const RING_LIMIT = 1000;
+// A page sorted by distance is first looked for this close to the person, then (for 1,000 matches
+// or more) this close (see `nearestFirst`).
+const NEARBY_MILES = [1, 4] as const;
+// Every search: every word must match (as in the embedded engine), and the text is English.
+const SEARCH = { matchingStrategy: "all", locales: ["eng"] } as const satisfies SearchParams;
+
+// A hit is the document as the app gave it: the fields only the index needs (place, tags, spot, _geo)
+// are not sent back. Listed as an object so that a field added to ServiceDocument must be added here.
+const documentFieldSet: Record<keyof ServiceDocument, true> = {
+  id: true, title: true, description: true, category: true, organisationId: true, organisationName: true,
+  organisationKind: true, town: true, townName: true, area: true, areaName: true, postcode: true, lat: true, lng: true,
+  pricePence: true, priceUnit: true, delivery: true, days: true, accessibility: true, payment: true, vetting: true,
+  rating: true, ratingCount: true, updatedAt: true,
+};
+const documentFields = Object.keys(documentFieldSet);
 
 const emptyFacets = (): FacetCounts =>
   Object.fromEntries(facetNames.map((name) => [name, {}])) as FacetCounts;
@@ -132,8 +166,11 @@ export class MeilisearchEngine implements SearchEngine {
   private client: Meilisearch;
   private taskTimeoutMs: number;
   private readying: Promise<void> | undefined;
+  private observe: MeilisearchEngineOptions["observe"];
+  private warnedNoSpot = false;
 
-  constructor({ host, apiKey, index = "services", taskTimeoutMs = 60_000 }: MeilisearchEngineOptions) {
+  constructor({ host, apiKey, index = "services", taskTimeoutMs = 60_000, observe }: MeilisearchEngineOptions) {
+    this.observe = observe;
     this.client = new Meilisearch({
       host,
       apiKey,
@@ -151,36 +188,130 @@ export class MeilisearchEngine implements SearchEngine {
     // Only the words, never the person's raw text, so quotes and "-" cannot become query syntax.
     // A trailing space tells Meilisearch the last word is finished, so it is not a prefix.
     const q = words.length === 0 ? "" : `${words.join(" ")}${lastIsPrefix ? "" : " "}`;
-    let response;
+    const timing: SearchTiming = { requests: 0, processingTimeMs: 0 };
     try {
-      response = await this.client.index<IndexedHit>(this.index).search(q, {
-        filter: filterOf(request),
-        sort: sortOf(request, words.length > 0),
-        facets: ["tags"],
-        matchingStrategy: "all",
-        locales: ["eng"],
-        page: request.page,
-        hitsPerPage: request.pageSize,
-      });
+      const filter = filterOf(request);
+      const near = request.near;
+      const sort = sortOf(request, words.length > 0);
+      const page = { page: request.page, hitsPerPage: request.pageSize, attributesToRetrieve: documentFields };
+      let response: Pick<SearchResponse<ServiceDocument>, "hits" | "totalHits" | "facetDistribution">;
+      if (near) {
+        const place = await this.placeFilter(q, filter, near, timing);
+        if (place === null) return { hits: [], total: 0, facets: emptyFacets() }; // nothing can be that close
+        filter.push(place);
+      }
+      if (near && request.sort === "distance") {
+        response = await this.nearestFirst(q, filter, sort, page, request, near, timing);
+      } else {
+        response = await this.ask(timing, q, { filter, sort, facets: ["tags"], ...page });
+      }
+
+      const facets = emptyFacets();
+      for (const [tagged, count] of Object.entries(response.facetDistribution?.tags ?? {})) {
+        const colon = tagged.indexOf(":");
+        const name = tagged.slice(0, colon) as FacetName;
+        if (name in facets) facets[name][tagged.slice(colon + 1)] = count;
+      }
+      const hits: SearchHit[] = response.hits.map((doc) => ({
+        ...doc,
+        // Worked out here rather than taken from _geoDistance, which Meilisearch only gives when sorting by distance.
+        distanceMiles: near ? haversineMiles(near.lat, near.lng, doc.lat, doc.lng) : null,
+      }));
+      return { hits, total: response.totalHits ?? 0, facets };
     } catch (error) {
       // Nothing indexed yet, as with an empty embedded index.
       if (notFound(error)) return { hits: [], total: 0, facets: emptyFacets() };
       throw describe(error, this.client.config.host);
+    } finally {
+      this.observe?.(timing);
     }
+  }
 
-    const facets = emptyFacets();
-    for (const [tagged, count] of Object.entries(response.facetDistribution?.tags ?? {})) {
-      const colon = tagged.indexOf(":");
-      const name = tagged.slice(0, colon) as FacetName;
-      if (name in facets) facets[name][tagged.slice(colon + 1)] = count;
+  /** One search request, counted in `timing`. */
+  private async ask<T extends RecordAny = ServiceDocument>(timing: SearchTiming, q: string, params: SearchParams) {
+    // `totalHits` (exact) is there when asked by page, as every request here is.
+    const response: SearchResponse<T> & { totalHits?: number } = await this.client.index<T>(this.index).search(q, { ...SEARCH, ...params });
+    timing.requests++;
+    timing.processingTimeMs += response.processingTimeMs;
+    return response;
+  }
+
+  /**
+   * A page sorted by distance. Sorting 1,000 or more matches by distance makes Meilisearch read its
+   * whole geo R-tree, as `_geoRadius` does. Most first pages lie within a mile of where the person
+   * is, so the page is first asked for among the matches within a mile (few, so sorted cheaply),
+   * in one multi-search with the counts over the whole circle. Every match within the mile was a
+   * candidate and everything else is further away, so a whole page ending within the mile is the
+   * right page. If it is not, and the circle holds 1,000 matches or more, the same is tried within
+   * a few miles; only then (or at once, for fewer matches, which sort cheaply) is the page asked
+   * for over the whole circle.
+   */
+  private async nearestFirst(q: string, filter: string[], sort: string[] | undefined, page: SearchParams, request: SearchRequest,
+    near: NonNullable<SearchRequest["near"]>, timing: SearchTiming) {
+    const within = (miles: number): SearchParams | null => {
+      const closeBy = circleCover(near.lat, near.lng, miles, 4);
+      return closeBy && { filter: [...filter, anyBox(closeBy.outer)!], sort, ...page };
+    };
+    const inIndex = { indexUid: this.index, q, ...SEARCH };
+    const mile = Math.min(near.radiusMiles, NEARBY_MILES[0]);
+    const first = within(mile);
+    const queries: MultiSearchQuery[] = [{ ...inIndex, filter, facets: ["tags"], hitsPerPage: 0 }];
+    if (first) queries.push({ ...inIndex, ...first });
+    const { results } = await this.client.multiSearch<MultiSearchParams, ServiceDocument>({ queries });
+    timing.requests++;
+    for (const result of results) timing.processingTimeMs += result.processingTimeMs;
+    const counted = results[0]!;
+    const counts = { totalHits: counted.totalHits, facetDistribution: counted.facetDistribution };
+    const wholePage = Math.min(request.pageSize, Math.max(0, (counted.totalHits ?? 0) - (request.page - 1) * request.pageSize));
+    const settles = (hits: ServiceDocument[], miles: number) => {
+      const last = hits.at(-1);
+      return hits.length === wholePage && (!last || haversineMiles(near.lat, near.lng, last.lat, last.lng) <= miles);
+    };
+    if (results[1] && settles(results[1].hits, mile)) return { hits: results[1].hits, ...counts };
+    const further = Math.min(near.radiusMiles, NEARBY_MILES[1]);
+    const second = (counted.totalHits ?? 0) >= 1000 && further > mile ? within(further) : null;
+    if (second) {
+      const { hits } = await this.ask(timing, q, second);
+      if (settles(hits, further)) return { hits, ...counts };
     }
-    const near = request.near;
-    const hits: SearchHit[] = response.hits.map(({ place: _place, tags: _tags, _geo, _geoDistance, ...doc }) => ({
-      ...(doc as ServiceDocument),
-      // Worked out here rather than taken from _geoDistance, which Meilisearch only gives when sorting by distance.
-      distanceMiles: near ? haversineMiles(near.lat, near.lng, doc.lat, doc.lng) : null,
-    }));
-    return { hits, total: response.totalHits ?? 0, facets };
+    return { hits: (await this.ask(timing, q, { filter, sort, ...page })).hits, ...counts };
+  }
+
+  /**
+   * The filter clause for "within this many miles", exact to the embedded engine's haversine, and
+   * without `_geoRadius` where it can (./meilisearch-geo.ts): boxes wholly inside the circle, plus
+   * the places in the thin ring between those and the boxes covering the circle that are within
+   * the radius. Those are found by counting the ring's matches by `spot` (a facet count reads a
+   * value per listing, far cheaper than fetching them as hits) and measuring each place. When the
+   * ring holds more places than that is worth, `_geoRadius` is cheaper. Null when nothing can match.
+   */
+  private async placeFilter(q: string, filter: string[], near: NonNullable<SearchRequest["near"]>, timing: SearchTiming): Promise<string | null> {
+    const radius = `_geoRadius(${near.lat}, ${near.lng}, ${Math.round(near.radiusMiles * MILES_TO_METRES)})`;
+    const cover = circleCover(near.lat, near.lng, near.radiusMiles, STRIPS);
+    if (!cover) return radius;
+    const inner = anyBox(cover.inner);
+    let ring;
+    try {
+      ring = await this.ask(timing, q, {
+        filter: [...filter, anyBox(cover.outer)!, ...(inner ? [`NOT ${inner}`] : [])], facets: ["spot"], page: 1, hitsPerPage: 0,
+      });
+    } catch (error) {
+      // An index built before `spot` existed: answer the slow way until it is rebuilt.
+      if (!(error instanceof MeilisearchApiError && /`spot` is not filterable/.test(error.message))) throw error;
+      if (!this.warnedNoSpot) console.warn(`Meilisearch index ${this.index} has no \`spot\` attribute: radius searches use _geoRadius until \`npm run search:reindex\``);
+      this.warnedNoSpot = true;
+      return radius;
+    }
+    const spots = Object.entries(ring.facetDistribution?.spot ?? {});
+    // Meilisearch returns at most maxValuesPerFacet places: if some are missing, measure none.
+    if (spots.length >= RING_LIMIT || spots.reduce((sum, [, n]) => sum + n, 0) !== ring.totalHits) return radius;
+    const inside = spots.map(([spot]) => spot).filter((spot) => {
+      const [lat, lng] = spot.split(",").map(Number) as [number, number];
+      return haversineMiles(near.lat, near.lng, lat, lng) <= near.radiusMiles;
+    });
+    const named = inside.length > 0 ? `spot IN [${inside.map(quote).join(", ")}]` : null;
+    if (inner && named) return `(${inner} OR ${named})`;
+    return inner ?? named;
   }
 
   async upsert(docs: ServiceDocument[]) {

@@ -7,6 +7,7 @@ import { contentSecurityPolicy } from "./security.server";
 import { startSearchSync } from "../search/worker.server";
 import { startOrderJobs } from "./purchasing/jobs.server";
 import { startBudgetSchedule } from "./budgets/schedule.server";
+import { startConsortiumJobs } from "./consortia/jobs.server";
 
 // Start-up: load the search cache before the first visitor waits for it; in the background,
 // drain the search outbox and run the budget schedule.
@@ -14,6 +15,7 @@ warmSearch();
 startSearchSync();
 startOrderJobs();
 startBudgetSchedule();
+startConsortiumJobs();
 
 export const streamTimeout = 5_000;
 

@@ -89,3 +89,9 @@ export const canRecordPayouts = (actor: Actor | null) => isAdmin(actor);
 
 /** Connecting an organisation to Stripe to take card payments: its owners, as with its staff. */
 export const canSetUpCardPayments = (actor: Actor | null, organisationId: number) => canManageStaff(actor, organisationId);
+
+/** Opening or calling off a group offer on a service, and forming its group early: the people of the organisation that runs it. */
+export const canRunGroupOffer = (actor: Actor | null, offer: { organisationId: number }) => canManageOrganisation(actor, offer.organisationId);
+
+/** Joining a group offer (pledging from a budget), withdrawing and leaving: the person, or someone acting for them. */
+export const canPledgeFor = (actor: Actor | null, personId: number) => canActForPerson(actor, personId);

@@ -68,4 +68,9 @@ export default [
   route("provider/orders/:orderId", "routes/provider.orders.$orderId.tsx"),
   route("moderation/disputes", "routes/moderation.disputes.tsx"),
   route("webhooks/stripe", "routes/webhooks.stripe.ts"),
+
+  // group offers (consortia)
+  route("group-offers", "routes/group-offers.tsx"),
+  route("group-offers/:offerId", "routes/group-offers.$offerId.tsx"),
+  route("provider/services/:serviceId/group-offer", "routes/provider.services.$serviceId.group-offer.tsx"),
 ] satisfies RouteConfig;

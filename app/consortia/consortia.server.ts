@@ -11,6 +11,7 @@ import { type Actor, canPledgeFor, canRunGroupOffer } from "../accounts/permissi
 import { getBudgetAccount, purchaseRefusal, release, reserve } from "../budgets/budgets.server";
 import type { Refusal } from "../budgets/rules";
 import { formatDate, formatPence } from "../directory/format";
+import type { PriceUnit } from "../directory/vocabulary";
 import { getService } from "../directory/listings.server";
 import { OrderError } from "../purchasing/lifecycle";
 import { endOrder, placeAgreedOrder, Refused } from "../purchasing/orders.server";
@@ -21,10 +22,10 @@ import { firstPeriodPence, PERIOD_DAYS, pledgePence, tierPrice, tierProblem, top
 export type Offer = typeof consortiumOffers.$inferSelect;
 export type Pledge = typeof pledges.$inferSelect;
 
-/** A refusal a person can read. */
-export class ConsortiumError extends Error {
-  constructor(readonly code: "missing" | "not-permitted" | "invalid" | "closed" | "refused", message: string, readonly refusal?: Refusal) {
-    super(message);
+/** A refusal a person can read; an OrderError, so pages answer it the way they answer order moves (400, 403, 404). */
+export class ConsortiumError extends OrderError {
+  constructor(code: OrderError["code"], message: string) {
+    super(code, message);
     this.name = "ConsortiumError";
   }
 }
@@ -97,7 +98,7 @@ export function withdrawOffer(actor: Actor, offerId: number, reason: string, now
   return immediately((tx) => {
     const offer = loadOffer(tx, offerId);
     if (!canRunGroupOffer(actor, offer)) throw new ConsortiumError("not-permitted", "Only the organiser can call this offer off.");
-    if (offer.status !== "open") throw new ConsortiumError("closed", "This offer is no longer open.");
+    if (offer.status !== "open") throw new ConsortiumError("illegal-transition", "This offer is no longer open.");
     const everyone = releaseEveryone(tx, offer, actor, `Group offer called off: ${reason}`);
     tx.update(consortiumOffers).set({ status: "withdrawn", closedAt: now.toISOString(), closingReason: reason }).where(eq(consortiumOffers.id, offer.id)).run();
     tell(tx, offer.id, everyone, `The provider called this group offer off: ${reason}. Any money set aside has gone back to your budget.`);
@@ -122,7 +123,7 @@ export function pledge(actor: Actor, input: PledgeInput, now = new Date()): Pled
   if (!canPledgeFor(actor, input.holderId)) throw new ConsortiumError("not-permitted", "You can only join for yourself or someone you act for.");
   return immediately((tx) => {
     const offer = loadOffer(tx, input.offerId);
-    if (!isOpen(offer, now)) throw new ConsortiumError("closed", "This group offer is closed for joining.");
+    if (!isOpen(offer, now)) throw new ConsortiumError("illegal-transition", "This group offer is closed for joining.");
     const account = getBudgetAccount(input.budgetAccountId);
     if (!account || account.holderId !== input.holderId) throw new ConsortiumError("invalid", "Choose one of the budgets of the person joining.");
     const already = tx.select({ id: pledges.id }).from(pledges)
@@ -153,7 +154,7 @@ export function withdrawPledge(actor: Actor, pledgeId: number, now = new Date())
     const { pledge: p, offer } = loadPledge(tx, pledgeId);
     if (!canPledgeFor(actor, p.holderId)) throw new ConsortiumError("not-permitted", "Only the person who joined, or someone acting for them, can withdraw.");
     if (p.status !== "pledged" && p.status !== "waiting") throw new ConsortiumError("invalid", "This place is not a pledge any more.");
-    if (!isOpen(offer, now)) throw new ConsortiumError("closed", "This group offer has closed: the group is forming, so pledges cannot be withdrawn now.");
+    if (!isOpen(offer, now)) throw new ConsortiumError("illegal-transition", "This group offer has closed: the group is forming, so pledges cannot be withdrawn now.");
     if (p.reservationId) release({ reservationId: p.reservationId, idempotencyKey: key(offer, p, "withdraw"), by: actor.user.id, reason: `Withdrew from the group: ${offer.title}` });
     setPledge(tx, p, { status: "withdrawn", statusReason: "Withdrew before the group formed" });
     if (p.status === "pledged") promoteWaiting(tx, offer, now);
@@ -210,7 +211,7 @@ export type CloseResult = { outcome: "committed"; members: number; unitPricePenc
 export function closeOffer(actor: Actor | null, offerId: number, now = new Date()): CloseResult {
   return immediately((tx) => {
     const offer = loadOffer(tx, offerId);
-    if (offer.status !== "open") throw new ConsortiumError("closed", "This group offer is already closed.");
+    if (offer.status !== "open") throw new ConsortiumError("illegal-transition", "This group offer is already closed.");
     if (actor) {
       if (!canRunGroupOffer(actor, offer)) throw new ConsortiumError("not-permitted", "Only the organiser can close this offer early.");
       if (livePledges(tx, offer.id, "pledged").length < offer.minMembers) throw new ConsortiumError("invalid", `The group can start early only once ${offer.minMembers} people have joined.`);
@@ -299,7 +300,7 @@ export function closeDueOffers(now = new Date()) {
       report[closeOffer(null, id, now).outcome]++;
     } catch (error) {
       // Closed by the organiser (or another process) since we looked.
-      if (!(error instanceof ConsortiumError && error.code === "closed")) throw error;
+      if (!(error instanceof ConsortiumError && error.code === "illegal-transition")) throw error;
     }
   }
   return report;
@@ -358,7 +359,7 @@ function fillPlace(tx: Tx, offer: Offer, after: string, now: Date) {
 
 // ---- what pages read -------------------------------------------------------------------------
 
-export type OfferSummary = { id: number; title: string; joined: number; maxMembers: number; minMembers: number; pledgeDeadline: string; bestPricePence: number; topPricePence: number; unit: string };
+export type OfferSummary = { id: number; title: string; joined: number; maxMembers: number; minMembers: number; pledgeDeadline: string; bestPricePence: number; topPricePence: number; unit: PriceUnit };
 
 const summarise = (o: Offer, joined: number): OfferSummary => ({
   id: o.id, title: o.title, joined, maxMembers: o.maxMembers, minMembers: o.minMembers, pledgeDeadline: o.pledgeDeadline,

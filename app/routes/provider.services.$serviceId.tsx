@@ -84,6 +84,7 @@ export default function EditService({ loaderData: d, actionData }: Route.Compone
           people trust listings checked recently, and listings not checked for a year are marked as possibly out of date.
         </p>
       )}
+      {s.status === "published" && <p className="mb-6"><Link to={`/provider/services/${s.id}/group-offer`}>Open a group offer</Link>: people buy this service together, each from their own budget, at a lower price each.</p>}
 
       <h2 className="text-2xl font-bold mb-4">Details</h2>
       {/* A new key after each save starts the fields from what was saved. */}

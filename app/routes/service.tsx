@@ -4,6 +4,8 @@ import { formatDate, formatPrice } from "../directory/format";
 import { parseId } from "../directory/ids";
 import { getService } from "../directory/listings.server";
 import { writtenFromSuggestion } from "../directory/suggestions.server";
+import { openOffersForService } from "../consortia/consortia.server";
+import { describeDeadline } from "../consortia/offer-form";
 import { statedFacts } from "../directory/vetting.server";
 import {
   accessibilityFeatures, days, deliveryModes, nameOf, paymentRoutes,
@@ -14,7 +16,8 @@ export function loader({ params }: Route.LoaderArgs) {
   const id = parseId(params.id);
   const found = id === null ? null : getService(id);
   if (!found) throw data("No such service", { status: 404 });
-  return { ...found, stated: statedFacts(found.organisation.id), fromSuggestion: writtenFromSuggestion({ serviceId: found.service.id }) };
+  const groupOffers = openOffersForService(found.service.id).map((g) => ({ ...g, closes: describeDeadline(g.pledgeDeadline) }));
+  return { ...found, stated: statedFacts(found.organisation.id), fromSuggestion: writtenFromSuggestion({ serviceId: found.service.id }), groupOffers };
 }
 
 export const meta = ({ data: d }: Route.MetaArgs) => [
@@ -38,6 +41,16 @@ export default function Service({ loaderData: d }: Route.ComponentProps) {
         {s.priceUnit !== "free" && s.pricePence > 0 && <Link to={`/services/${s.id}/order`} className="font-bold">Order this service</Link>}
         <Link to={`/services/${s.id}/enquire`}>Ask {o.name} a question</Link>
       </p>
+      {d.groupOffers.length > 0 && (
+        <section aria-labelledby="group-heading" className="border-l-8 border-link bg-wash p-3 mb-4 max-w-3xl">
+          <h2 id="group-heading" className="text-xl font-bold">Buy it together for less</h2>
+          <ul>
+            {d.groupOffers.map((g) => (
+              <li key={g.id}><Link to={`/group-offers/${g.id}`} className="font-bold">{g.title}</Link>: {g.joined} of {g.maxMembers} joined, {g.closes} · {formatPrice(g.bestPricePence, g.unit)} each in a full group</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <Freshness updatedAt={s.updatedAt} />
       <div className="my-4 max-w-3xl">
         <WrittenBy fromSuggestion={d.fromSuggestion} />

@@ -9,6 +9,7 @@ import { reindex } from "../search/outbox";
 import { generateRegion } from "./generate";
 import { DEMO_PASSWORD, demoPeople, seedDemoPeople } from "./accounts";
 import { seedDemoBudgets, seedSpendingRules } from "./budgets";
+import { seedDemoGroupOffer } from "./consortia";
 import { loadRegion } from "./load";
 
 const { values } = parseArgs({
@@ -31,7 +32,9 @@ const region = generateRegion({ listings, seed: values.seed ? Number(values.seed
 loadRegion(db, region, { reset: true });
 const people = await seedDemoPeople(db);
 seedSpendingRules(db);
-seedDemoBudgets(people, db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.id)).get()!.id);
+const firstOrganisation = db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.id)).get()!.id;
+seedDemoBudgets(people, firstOrganisation);
+seedDemoGroupOffer(db, people, firstOrganisation);
 console.log(`Seeded ${region.length} organisations and ${listings} services in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${demoPeople.map((p) => `${p.email} (${p.key})`).join(", ")}.`);
 

@@ -15,7 +15,7 @@ const emails: Record<Exclude<Persona, "anonymous">, string> = {
 const personas = ["anonymous", ...Object.keys(emails)] as Persona[];
 
 /** Ids from the e2e database: the holder's record and ISF, the ISF provider's organisation and a service of it. */
-type Ids = { holder: number; holderIsf: number; providerOrg: number; providerService: number; suggestion: number; claim: number; order: number; enquiry: number };
+type Ids = { holder: number; holderIsf: number; providerOrg: number; providerService: number; suggestion: number; claim: number; order: number; enquiry: number; groupOffer: number };
 
 const everyone = (outcome: Outcome): Record<Persona, Outcome> => Object.fromEntries(personas.map((p) => [p, outcome])) as Record<Persona, Outcome>;
 const only = (allowed: Persona[]): Record<Persona, Outcome> =>
@@ -63,6 +63,9 @@ const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona
   "orders/:orderId/invoice": { path: (i) => `/orders/${i.order}/invoice`, expect: bothSides },
   "provider/orders/:orderId": { path: (i) => `/provider/orders/${i.order}`, expect: organisation },
   "enquiries/:enquiryId": { path: (i) => `/enquiries/${i.enquiry}`, expect: bothSides },
+  // Group offers are public (members' names are shown only to members); opening one is the provider's.
+  "group-offers/:offerId": { path: (i) => `/group-offers/${i.groupOffer}`, expect: everyone("ok") },
+  "provider/services/:serviceId/group-offer": { path: (i) => `/provider/services/${i.providerService}/group-offer`, expect: organisation },
 };
 
 type RouteEntry = { path?: string; children?: RouteEntry[] };
@@ -104,7 +107,8 @@ async function fixtures(browser: Browser): Promise<Ids> {
     'one-off', date('now', '+7 days') FROM services WHERE id = ? RETURNING id`, holder, holder, holderIsf, providerService);
   const enquiry = id("INSERT INTO enquiries (service_id, organisation_id, buyer_id, created_by, subject) VALUES (?, ?, ?, ?, 'Tuesdays?') RETURNING id",
     providerService, providerOrg, holder, holder);
-  const ids = { holder, providerOrg, claim, holderIsf, providerService, order, enquiry, suggestion: id("SELECT id FROM suggestions WHERE service_name = ?", name) };
+  const groupOffer = id("SELECT id FROM consortium_offers ORDER BY id LIMIT 1"); // the demo seed's
+  const ids = { holder, providerOrg, claim, holderIsf, providerService, order, enquiry, groupOffer, suggestion: id("SELECT id FROM suggestions WHERE service_name = ?", name) };
   db.close();
   return ids;
 }

@@ -71,6 +71,7 @@ export default [
 
   // group offers (consortia)
   route("group-offers", "routes/group-offers.tsx"),
+  route("group-offers/introductions", "routes/group-offers.introductions.tsx"),
   route("group-offers/:offerId", "routes/group-offers.$offerId.tsx"),
   route("provider/services/:serviceId/group-offer", "routes/provider.services.$serviceId.group-offer.tsx"),
 ] satisfies RouteConfig;

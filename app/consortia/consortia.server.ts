@@ -3,15 +3,15 @@
 // only through the budget service (a pledge sets aside the first period at the smallest group's
 // price) and creates ordinary orders through purchasing's `placeAgreedOrder` when the group forms,
 // writes notices for the members and an audit row. See docs/decisions/008-consortia.md.
-import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
 import { db, type Tx } from "../../db/client";
-import { budgetAccounts, consortiumContracts, consortiumNotices, consortiumOffers, pledges, users, type PledgeStatus, type PriceTier } from "../../db/schema";
+import { budgetAccounts, consortiumContracts, consortiumInterests, consortiumNotices, consortiumOffers, pledges, users, type PledgeStatus, type PriceTier } from "../../db/schema";
 import { recordAudit } from "../accounts/audit.server";
 import { type Actor, canPledgeFor, canRunGroupOffer } from "../accounts/permissions";
 import { getBudgetAccount, purchaseRefusal, release, reserve } from "../budgets/budgets.server";
 import type { Refusal } from "../budgets/rules";
 import { formatDate, formatPence } from "../directory/format";
-import type { PriceUnit } from "../directory/vocabulary";
+import type { CategorySlug, PriceUnit } from "../directory/vocabulary";
 import { getService } from "../directory/listings.server";
 import { OrderError } from "../purchasing/lifecycle";
 import { endOrder, placeAgreedOrder, Refused } from "../purchasing/orders.server";
@@ -417,7 +417,7 @@ export function offerPage(offerId: number, actor: Actor | null) {
 
 /** The budgets a person could pledge from, for the join form. */
 export const budgetsFor = (holderId: number) =>
-  db.select({ id: budgetAccounts.id, arrangement: budgetAccounts.arrangement, status: budgetAccounts.status }).from(budgetAccounts)
+  db.select({ id: budgetAccounts.id, arrangement: budgetAccounts.arrangement, status: budgetAccounts.status, areaSlug: budgetAccounts.areaSlug }).from(budgetAccounts)
     .where(eq(budgetAccounts.holderId, holderId)).orderBy(asc(budgetAccounts.id)).limit(20).all();
 
 /** A first name to show other members unless the person chooses another. */
@@ -445,4 +445,52 @@ export function consortiumAggregates(areaSlugs?: string[]): ConsortiumAggregate[
     GROUP BY o.area_slug, o.category, o.unit ORDER BY o.area_slug, o.category, o.unit`).raw().all(...(areaSlugs ?? [])) as [string, string, string, number, number, number, number][];
   return rows.map(([areaSlug, category, unit, groupsFormed, members, meanGroupPricePence, meanIndividualPricePence]) =>
     ({ areaSlug, category, unit, groupsFormed, members, meanGroupPricePence, meanIndividualPricePence }));
+}
+
+// ---- finding each other ----------------------------------------------------------------------
+
+/**
+ * "Tell me when others near me want the same kind of support": the person opts in for a kind of
+ * support in the area of one of their budgets, under a name they choose. Opting in is consent to
+ * that name (and nothing else) being shown to others who opted in for the same thing.
+ */
+export function optIn(actor: Actor, input: { holderId: number; category: CategorySlug; areaSlug: string; displayName: string }) {
+  if (!canPledgeFor(actor, input.holderId)) throw new ConsortiumError("not-permitted", "You can only do this for yourself or someone you act for.");
+  if (!budgetAreasOf(input.holderId).includes(input.areaSlug)) throw new ConsortiumError("invalid", "Choose the area of one of your budgets.");
+  return immediately((tx) => {
+    const row = tx.insert(consortiumInterests).values(input)
+      .onConflictDoUpdate({ target: [consortiumInterests.holderId, consortiumInterests.category, consortiumInterests.areaSlug], set: { displayName: input.displayName } })
+      .returning().get();
+    audit(tx, actor, input.holderId, "consortium.interest", "consortium-interest", row.id, { category: input.category, areaSlug: input.areaSlug });
+    return row.id;
+  });
+}
+
+/** Stops being introduced for one interest: the person's name is no longer shown to anyone for it. */
+export function optOut(actor: Actor, interestId: number) {
+  return immediately((tx) => {
+    const row = tx.select().from(consortiumInterests).where(eq(consortiumInterests.id, interestId)).get();
+    if (!row || !canPledgeFor(actor, row.holderId)) throw new ConsortiumError("missing", "There is no such interest of yours.");
+    tx.delete(consortiumInterests).where(eq(consortiumInterests.id, row.id)).run();
+    audit(tx, actor, row.holderId, "consortium.interest-removed", "consortium-interest", row.id);
+  });
+}
+
+/** The areas of a person's budgets: where they can be introduced. */
+export const budgetAreasOf = (holderId: number) => [...new Set(budgetsFor(holderId).map((b) => b.areaSlug))];
+
+/**
+ * For each thing the person opted in for: the chosen names of others who opted in for the same
+ * kind of support in the same area (both said yes; nobody else is ever listed), and the open group
+ * offers there.
+ */
+export function introductionsFor(holderId: number) {
+  const mine = db.select().from(consortiumInterests).where(eq(consortiumInterests.holderId, holderId)).orderBy(asc(consortiumInterests.id)).limit(20).all();
+  return mine.map((interest) => {
+    const where = and(eq(consortiumInterests.category, interest.category), eq(consortiumInterests.areaSlug, interest.areaSlug), ne(consortiumInterests.holderId, holderId));
+    const others = db.select({ displayName: consortiumInterests.displayName }).from(consortiumInterests).where(where).orderBy(asc(consortiumInterests.id)).limit(50).all();
+    const offers = db.select({ id: consortiumOffers.id, title: consortiumOffers.title }).from(consortiumOffers)
+      .where(and(eq(consortiumOffers.category, interest.category), eq(consortiumOffers.areaSlug, interest.areaSlug), eq(consortiumOffers.status, "open"))).limit(10).all();
+    return { interest, others: others.map((o) => o.displayName), offers };
+  });
 }

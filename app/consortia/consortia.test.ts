@@ -7,7 +7,8 @@ import { balancesOf } from "../budgets/budgets.server";
 import { verifyLedger } from "../budgets/ledger.server";
 import { confirmDelivery, recordDelivery } from "../purchasing/orders.server";
 import {
-  closeDueOffers, closeOffer, ConsortiumError, consortiumAggregates, leaveGroup, openOffer, openOffersForService, pledge, withdrawOffer, withdrawPledge,
+  closeDueOffers, closeOffer, ConsortiumError, consortiumAggregates, introductionsFor, leaveGroup, openOffer, openOffersForService, optIn, optOut, pledge,
+  withdrawOffer, withdrawPledge,
 } from "./consortia.server";
 
 const ledgerSound = () => expect(verifyLedger()).toEqual({ unbalanced: [], mismatched: [], belowFloor: [], singleLegged: [] });
@@ -219,4 +220,35 @@ test("commissioners' figures: groups formed, members and prices against the pric
   expect(consortiumAggregates()).toEqual([{ areaSlug: "leeds", category: "leisure-and-arts", unit: "hour", groupsFormed: 1, members: 5, meanGroupPricePence: 1_200, meanIndividualPricePence: 2_400 }]);
   expect(consortiumAggregates(["bradford"])).toEqual([]);
   expect(JSON.stringify(consortiumAggregates())).not.toMatch(/Holder/);
+});
+
+describe("finding each other", () => {
+  test("people are introduced only when both opted in for the same kind of support in the same area, by the name they chose", () => {
+    const w = groupWorld({ holders: 4 });
+    const [a, b, c, d] = w.people as { id: number; budget: number }[];
+    const offer = opened(w);
+    optIn(w.as(a!.id), { holderId: a!.id, category: "leisure-and-arts", areaSlug: "leeds", displayName: "Amy" });
+    expect(introductionsFor(a!.id)).toEqual([expect.objectContaining({ others: [], offers: [{ id: offer, title: "Tuesday art group" }] })]);
+    optIn(w.as(b!.id), { holderId: b!.id, category: "leisure-and-arts", areaSlug: "leeds", displayName: "B." });
+    // Someone who wants something else is neither shown nor shown anyone.
+    optIn(w.as(c!.id), { holderId: c!.id, category: "befriending", areaSlug: "leeds", displayName: "Cee" });
+    expect(introductionsFor(a!.id)[0]!.others).toEqual(["B."]);
+    expect(introductionsFor(b!.id)[0]!.others).toEqual(["Amy"]);
+    expect(introductionsFor(c!.id)[0]!.others).toEqual([]);
+    // Someone who never opted in sees nothing and is shown to nobody.
+    expect(introductionsFor(d!.id)).toEqual([]);
+    expect(JSON.stringify(introductionsFor(a!.id))).not.toMatch(/Holder|Surname/);
+    // Stopping takes the name away at once; only the person (or their representative) can stop it.
+    const interest = introductionsFor(b!.id)[0]!.interest.id;
+    expect(() => optOut(w.as(a!.id), interest)).toThrow(/no such interest/);
+    optOut(w.as(b!.id), interest);
+    expect(introductionsFor(a!.id)[0]!.others).toEqual([]);
+  });
+
+  test("a person can only opt in for themselves, in the area of one of their budgets", () => {
+    const w = groupWorld({ holders: 2 });
+    const [a, b] = w.people as { id: number; budget: number }[];
+    expect(() => optIn(w.as(a!.id), { holderId: b!.id, category: "befriending", areaSlug: "leeds", displayName: "X" })).toThrow(/yourself or someone you act for/);
+    expect(() => optIn(w.as(a!.id), { holderId: a!.id, category: "befriending", areaSlug: "bradford", displayName: "X" })).toThrow(/area of one of your budgets/);
+  });
 });

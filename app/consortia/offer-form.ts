@@ -2,6 +2,7 @@
 // closing date is said ("closes Friday").
 import { z } from "zod";
 import type { PriceTier } from "../../db/schema/consortia";
+import { categories, type CategorySlug } from "../directory/vocabulary";
 import { Pounds, Quantity } from "../purchasing/order-form";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -74,3 +75,11 @@ export function londonFivePm(date: string): string {
   const shown = Number(london(guess.toISOString(), { hour: "numeric", hour12: false }));
   return new Date(guess.getTime() - (shown - 17) * 3_600_000).toISOString();
 }
+
+/** Opting in to be introduced: the kind of support, where ("holder:area"), and the name others see. */
+export const InterestForm = z.object({
+  category: z.string().refine((s) => categories.some((c) => c.slug === s), "Choose the kind of support").transform((s) => s as CategorySlug),
+  where: z.string().refine((s) => /^\d+:[a-z0-9-]+$/.test(s), "Choose where").transform((s) => ({ holderId: Number(s.split(":")[0]), areaSlug: s.split(":")[1]! })),
+  displayName: z.string().trim().min(1, "Enter the name others will see").max(40, "Write 40 characters or fewer"),
+});
+export const InterestIdForm = z.object({ interestId: z.coerce.number().int().positive() });

@@ -21,6 +21,7 @@ export default function GroupOffers({ loaderData: d }: Route.ComponentProps) {
     <div className="max-w-4xl">
       <h1 className="text-4xl font-bold mb-2">Group offers</h1>
       <p className="text-lg mb-6 max-w-3xl">People who want the same support can buy it together, each from their own budget, and pay less each. You can withdraw until an offer closes, and leave later with the notice it says.</p>
+      <p className="mb-6"><Link to="/group-offers/introductions">Tell me when others near me want the same kind of support</Link></p>
       {d.offers.length === 0 && <p>There are no open group offers at the moment.</p>}
       <ul aria-label="Open group offers">
         {d.offers.map((o) => (

@@ -5,6 +5,8 @@ import { consortiumNotices, occurrences, orders, pledges } from "../../db/schema
 import { AFTER_DEADLINE, at, BEFORE, groupWorld, offerTerms, opened, pledged } from "../../tests/support/consortia";
 import { balancesOf } from "../budgets/budgets.server";
 import { verifyLedger } from "../budgets/ledger.server";
+import { EmbeddedEngine } from "../../search/engines/embedded";
+import { drainAll, pendingCount } from "../../search/outbox";
 import { confirmDelivery, recordDelivery } from "../purchasing/orders.server";
 import {
   closeDueOffers, closeOffer, ConsortiumError, consortiumAggregates, introductionsFor, leaveGroup, openOffer, openOffersForService, optIn, optOut, pledge,
@@ -28,6 +30,23 @@ describe("opening an offer", () => {
     const id = opened(w);
     expect(openOffersForService(w.serviceId)).toEqual([expect.objectContaining({ id, joined: 0, minMembers: 3, maxMembers: 6, bestPricePence: 1_200, topPricePence: 1_500 })]);
   });
+});
+
+test("an open offer is found in search under 'Open group offer' through the outbox, and drops out when it closes", async () => {
+  const w = groupWorld({ holders: 1 });
+  const engine = new EmbeddedEngine(db.$client);
+  await drainAll(db, engine);
+  const withOffer = () => engine.search({ text: "", filters: { groupOffer: true }, sort: "relevance", page: 1, pageSize: 10 });
+  expect((await withOffer()).total).toBe(0);
+  const offer = opened(w);
+  expect(pendingCount(db)).toBe(1);
+  await drainAll(db, engine);
+  const found = await withOffer();
+  expect(found.hits.map((h) => h.id)).toEqual([w.serviceId]);
+  expect(found.facets.groupOffer).toEqual({ yes: 1 });
+  closeOffer(null, offer, AFTER_DEADLINE);
+  await drainAll(db, engine);
+  expect((await withOffer()).total).toBe(0);
 });
 
 describe("pledging", () => {

@@ -11,8 +11,10 @@ import { type Candidates, ColumnStore, emptyFacets, MASKED, maskOf, type StoredR
 // What a word is worth by the field it is found in: title > organisation > category > place;
 // anywhere else (the description) is worth 1.
 const FIELD_WEIGHTS = [["title", 16], ["organisation", 8], ["category", 4], ["place", 2]] as const;
+// An open group offer is read from the stored document rather than a column of its own, so the
+// table (a custom migration) did not have to change for it.
 const ROW_COLUMNS = `service_id, deleted, category, area, kind, price_pence, price_band, delivery_mask, days_mask,
-  access_mask, pay_mask, lat, lng, rating, updated_ms`;
+  access_mask, pay_mask, lat, lng, rating, updated_ms, COALESCE(json_extract(doc, '$.groupOffer'), 0)`;
 
 const countCommas = (s: string) => {
   let n = 0;
@@ -118,8 +120,8 @@ export class EmbeddedEngine implements SearchEngine {
       const rows = this.sqlite.prepare(`SELECT ${ROW_COLUMNS}, doc FROM search_documents WHERE version > ?`)
         .raw().all(this.loaded.generation) as [...StoredRow, string][];
       for (const row of rows) {
-        this.columns.put(row.slice(0, 15) as StoredRow);
-        if (!row[1]) this.vocabulary.add(Object.values(ftsText(JSON.parse(row[15]) as ServiceDocument)).flatMap(indexWords));
+        this.columns.put(row.slice(0, 16) as StoredRow);
+        if (!row[1]) this.vocabulary.add(Object.values(ftsText(JSON.parse(row[16]) as ServiceDocument)).flatMap(indexWords));
       }
     }
     if (epoch !== this.loaded.epoch || generation !== this.loaded.generation) this.recent.clear();

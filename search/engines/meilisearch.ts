@@ -31,6 +31,7 @@ const tagsOf = (d: ServiceDocument) => [
   ...d.days.map((v) => tag("days", v)),
   ...d.accessibility.map((v) => tag("accessibility", v)),
   ...d.payment.map((v) => tag("payment", v)),
+  ...(d.groupOffer ? [tag("groupOffer", "yes")] : []),
 ];
 
 export const indexSettings = {
@@ -109,6 +110,7 @@ function filterOf({ filters: f, near }: SearchRequest): string[] {
   for (const value of f.days ?? []) has("days", value);
   for (const value of f.accessibility ?? []) has("accessibility", value);
   for (const value of f.payment ?? []) has("payment", value);
+  has("groupOffer", f.groupOffer ? "yes" : undefined);
   if (f.minRating !== undefined) clauses.push(`rating >= ${Number(f.minRating)}`);
   if (near) clauses.push(`_geoRadius(${near.lat}, ${near.lng}, ${Math.round(near.radiusMiles * MILES_TO_METRES)})`);
   return clauses;

@@ -64,10 +64,15 @@ test("three budget holders join an offer, the minimum is reached, the closing da
   const offerId = Number(offerPath.split("/").pop());
   await expect(dev.locator("#group-size")).toHaveText(/^0 of 4 joined, closes (tomorrow|today|\w+day) ?/);
 
-  // The service page says it is there, for anyone.
+  // The service page says it is there, for anyone, and search finds it under "Open group offer".
   const anyone = await (await browser.newContext()).newPage();
   await anyone.goto(`/services/${serviceId}`);
   await expect(anyone.getByRole("link", { name: "Tuesday painting" })).toBeVisible();
+  await expect(async () => {
+    await anyone.goto(`/search?q=${encodeURIComponent(serviceName)}&group=1`);
+    await expect(anyone.getByRole("heading", { level: 3, name: serviceName })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(anyone.getByRole("checkbox", { name: /^Open group offer \(\d+\)$/ })).toBeChecked();
 
   const amina = await as(browser, "amina@example.org", offerPath);
   await expect(amina.getByRole("row", { name: "3 or more people £15 an hour £120" })).toBeVisible();

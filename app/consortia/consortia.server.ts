@@ -322,20 +322,27 @@ export function leaveGroup(actor: Actor, pledgeId: number, now = new Date()) {
     const lastDate = addDays(today, offer.noticeWeeks * 7);
     endOrder(actor, "buyer", p.orderId, `Left the group “${offer.title}” with ${offer.noticeWeeks} weeks' notice`, now, lastDate);
     setPledge(tx, p, { status: "left", leavesOn: lastDate, statusReason: "Gave notice" });
-    const others = livePledges(tx, offer.id, "member").map((m) => m.holderId);
-    tell(tx, offer.id, others, `${p.displayName} is leaving the group after ${formatDate(lastDate)}. Your price does not go up without you agreeing.`);
     audit(tx, actor, p.holderId, "consortium.left", "consortium-pledge", p.id, { leavesOn: lastDate });
-    fillPlace(tx, offer, lastDate, now);
+    const replaced = fillPlace(tx, offer, lastDate, now);
+    const staying = livePledges(tx, offer.id, "member").filter((m) => m.orderId !== null);
+    tell(tx, offer.id, staying.map((m) => m.holderId), `${p.displayName} is leaving the group after ${formatDate(lastDate)}. ${replaced ? "Someone from the waiting list takes the place, so nothing changes for you." : sizeChange(offer, staying.length)}`);
     return { leavesOn: lastDate };
   });
 }
 
-/** The first person waiting whose budget can pay joins from the first session after `after`. */
-function fillPlace(tx: Tx, offer: Offer, after: string, now: Date) {
+/** What a smaller group would cost each: said to the members, who keep their agreed price unless they say yes. */
+function sizeChange(offer: Offer, members: number) {
+  const price = tierPrice(offer.tiers, members);
+  if (price === null) return `The group will have ${members}, fewer than the ${offer.minMembers} it needs; you keep your agreed price, and the provider may end the group with notice.`;
+  return `With ${members} members the group's price would be ${formatPence(price)} per ${offer.unit}. Your own price never goes above what you agreed unless you say yes.`;
+}
+
+/** The first person waiting whose budget can pay joins from the first session after `after`; false if nobody could. */
+function fillPlace(tx: Tx, offer: Offer, after: string, now: Date): boolean {
   const contract = tx.select().from(consortiumContracts).where(eq(consortiumContracts.offerId, offer.id)).get();
-  if (!contract) return;
+  if (!contract) return false;
   const from = occurrenceDates({ recurrence: offer.recurrence, startsOn: offer.startsOn, endsOn: contract.endsOn }, addDays(after, 1), contract.endsOn)[0];
-  if (!from) return;
+  if (!from) return false;
   for (const w of livePledges(tx, offer.id, "waiting")) {
     const bookThrough = addDays(from, PERIOD_DAYS - 1);
     try {
@@ -348,13 +355,14 @@ function fillPlace(tx: Tx, offer: Offer, after: string, now: Date) {
       setPledge(tx, w, { status: "member", orderId, contractId: contract.id, agreedPricePence: contract.unitPricePence });
       tell(tx, offer.id, [w.holderId], `A place came free in “${offer.title}” and it is yours from ${formatDate(from)}, at ${formatPence(contract.unitPricePence)} per ${offer.unit}.`);
       audit(tx, null, w.holderId, "consortium.joined-later", "consortium-pledge", w.id, { orderId, from });
-      return;
+      return true;
     } catch (error) {
       if (!(error instanceof Refused) && !(error instanceof OrderError)) throw error;
       setPledge(tx, w, { status: "dropped", statusReason: error.message });
       tell(tx, offer.id, [w.holderId], `A place came free in “${offer.title}”, but it could not be given to you: ${error.message}`);
     }
   }
+  return false;
 }
 
 // ---- what pages read -------------------------------------------------------------------------

@@ -216,9 +216,21 @@ describe("leaving and joining later", () => {
     expect(joiner).toMatchObject({ status: "member", agreedPricePence: 1_200 });
     const joinerOrder = db.select().from(orders).where(eq(orders.id, joiner.orderId!)).get()!;
     expect(joinerOrder).toMatchObject({ startsOn: "2026-03-03", unitPricePence: 1_200 });
-    expect(noticesFor(w.people[2]!.id).join()).toMatch(/Holder0 is leaving the group after 26 Feb/);
+    expect(noticesFor(w.people[2]!.id).join()).toMatch(/Holder0 is leaving the group after 26 Feb.*\. Someone from the waiting list takes the place/);
     expect(pledgeRows(offer).filter((p) => p.status === "member")).toHaveLength(6);
     ledgerSound();
+  });
+
+  test("with nobody waiting, the others are told the smaller group's price and that theirs does not rise without their yes", () => {
+    const w = groupWorld({ holders: 5 });
+    const offer = opened(w);
+    for (let i = 0; i < 5; i++) pledged(w, offer, i);
+    closeOffer(null, offer, AFTER_DEADLINE);
+    const leaver = pledgeRows(offer).find((p) => p.holderId === w.people[0]!.id)!;
+    leaveGroup(w.as(w.people[0]!.id), leaver.id, at("2026-02-12"));
+    expect(noticesFor(w.people[1]!.id).join()).toMatch(/With 4 members the group's price would be £15 per hour\. Your own price never goes above what you agreed unless you say yes\./);
+    const stayer = db.select().from(orders).where(eq(orders.buyerId, w.people[1]!.id)).get()!;
+    expect(stayer.unitPricePence).toBe(1_200);
   });
 
   test("someone who is not a member cannot give notice", () => {

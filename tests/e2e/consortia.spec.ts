@@ -10,15 +10,16 @@ import { expect, expectNoSeriousAxeViolations, logInAs, test } from "./support";
 const dbPath = `tests/.tmp/e2e-${process.env.E2E_PORT ?? 3100}.db`;
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
+/** A service of Dev's organisation at £24 an hour, made from one it already has so the test does not depend on the region's. */
 function aServiceOfDevs(name: string) {
   const db = new Database(dbPath);
   try {
-    const org = db.prepare(`SELECT o.id, o.town_slug, o.lat, o.lng FROM organisations o JOIN memberships m ON m.organisation_id = o.id
-      JOIN users u ON u.id = m.user_id WHERE u.email = 'dev@example.org' ORDER BY o.id LIMIT 1`).get() as { id: number; town_slug: string; lat: number; lng: number };
     return db.prepare(`INSERT INTO services (organisation_id, name, category_slug, description, price_pence, price_unit, delivery_modes, availability,
       accessibility, languages, payment_routes, town_slug, lat, lng, radius_miles, status)
-      VALUES (?, ?, 'leisure-and-arts', 'Made by the group offer test.', 2400, 'hour', '["community"]', '[]', '[]', '["English"]', '["isf","direct-payment"]', ?, ?, ?, 10, 'published')
-      RETURNING id`).pluck().get(org.id, name, org.town_slug, org.lat, org.lng) as number;
+      SELECT s.organisation_id, ?, 'leisure-and-arts', 'Made by the group offer test.', 2400, 'hour', s.delivery_modes, s.availability, s.accessibility,
+        s.languages, '["isf","direct-payment"]', s.town_slug, s.lat, s.lng, s.radius_miles, 'published'
+      FROM services s JOIN memberships m ON m.organisation_id = s.organisation_id JOIN users u ON u.id = m.user_id
+      WHERE u.email = 'dev@example.org' ORDER BY s.id LIMIT 1 RETURNING id`).pluck().get(name) as number;
   } finally {
     db.close();
   }

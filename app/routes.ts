@@ -74,4 +74,5 @@ export default [
   route("group-offers/introductions", "routes/group-offers.introductions.tsx"),
   route("group-offers/:offerId", "routes/group-offers.$offerId.tsx"),
   route("provider/services/:serviceId/group-offer", "routes/provider.services.$serviceId.group-offer.tsx"),
+  route("services/:id/group-offer", "routes/services.$id.group-offer.tsx"),
 ] satisfies RouteConfig;

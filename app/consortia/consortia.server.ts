@@ -73,6 +73,40 @@ export function openOffer(actor: Actor, input: NewOffer, now = new Date()): numb
   const found = getService(input.serviceId);
   if (!found) throw new ConsortiumError("missing", "This service is not available.");
   if (!canRunGroupOffer(actor, found.service)) throw new ConsortiumError("not-permitted", "Only the people of the organisation that runs this service can open a group offer on it.");
+  return createOffer(actor, found, input, "open", now);
+}
+
+/**
+ * A budget holder (or someone acting for one) asks the provider for a group offer on these terms.
+ * Nobody can join until the provider agrees (`acceptProposal`); it is not in search until then.
+ */
+export function proposeOffer(actor: Actor, input: NewOffer, now = new Date()): number {
+  const found = getService(input.serviceId);
+  if (!found) throw new ConsortiumError("missing", "This service is not available.");
+  const holders = [actor.user.id, ...actor.represents];
+  if (!holders.some((h) => budgetsFor(h).some((b) => b.status === "active"))) {
+    throw new ConsortiumError("not-permitted", "Only someone with a budget on Weave (or acting for someone with one) can propose a group offer.");
+  }
+  return createOffer(actor, found, input, "proposed", now);
+}
+
+/** The provider agrees to a proposed offer: it opens for joining and appears in search. */
+export function acceptProposal(actor: Actor, offerId: number, now = new Date()) {
+  return immediately((tx) => {
+    const offer = loadOffer(tx, offerId);
+    if (!canRunGroupOffer(actor, offer)) throw new ConsortiumError("not-permitted", "Only the people of the organisation that runs this service can agree to it.");
+    if (offer.status !== "proposed") throw new ConsortiumError("illegal-transition", "This offer is not waiting for the provider to agree.");
+    if (offer.pledgeDeadline <= now.toISOString()) throw new ConsortiumError("invalid", "Its closing date has passed. Open a new offer with new dates instead.");
+    tx.update(consortiumOffers).set({ status: "open" }).where(and(eq(consortiumOffers.id, offer.id), eq(consortiumOffers.status, "proposed"))).run();
+    tell(tx, offer.id, [offer.openedBy], `${getService(offer.serviceId)?.organisation.name ?? "The provider"} agreed to your group offer “${offer.title}”: people can join it now.`);
+    enqueueIndexing(tx, [offer.serviceId]);
+    audit(tx, actor, null, "consortium.proposal-accepted", "consortium-offer", offer.id);
+  });
+}
+
+type FoundService = NonNullable<ReturnType<typeof getService>>;
+
+function createOffer(actor: Actor, found: FoundService, input: NewOffer, status: "open" | "proposed", now: Date): number {
   const problem = tierProblem(input.tiers, input.maxMembers)
     ?? (found.service.pricePence <= 0 ? "A free service needs no group offer." : null)
     ?? (input.tiers[0]!.pricePence >= found.service.pricePence ? `The smallest group's price must be below the price alone (${formatPence(found.service.pricePence)}).` : null)
@@ -81,24 +115,25 @@ export function openOffer(actor: Actor, input: NewOffer, now = new Date()): numb
   if (problem) throw new ConsortiumError("invalid", problem);
   return immediately((tx) => {
     const offer = tx.insert(consortiumOffers).values({
-      serviceId: found.service.id, organisationId: found.service.organisationId, openedBy: actor.user.id, title: input.title, description: input.description,
+      serviceId: found.service.id, organisationId: found.service.organisationId, openedBy: actor.user.id, status, title: input.title, description: input.description,
       category: found.service.categorySlug, areaSlug: found.areaSlug, unit: found.service.priceUnit, individualPricePence: found.service.pricePence,
       tiers: input.tiers, minMembers: input.tiers[0]!.members, maxMembers: input.maxMembers, quantityHundredths: input.quantityHundredths,
       recurrence: input.recurrence, timeFrom: input.timeFrom, timeTo: input.timeTo, pledgeDeadline: input.pledgeDeadline, startsOn: input.startsOn,
       termWeeks: input.termWeeks, noticeWeeks: input.noticeWeeks,
     }).returning().get();
-    enqueueIndexing(tx, [found.service.id]);
-    audit(tx, actor, null, "consortium.opened", "consortium-offer", offer.id, { serviceId: found.service.id, tiers: input.tiers });
+    if (status === "open") enqueueIndexing(tx, [found.service.id]);
+    audit(tx, actor, null, status === "open" ? "consortium.opened" : "consortium.proposed", "consortium-offer", offer.id, { serviceId: found.service.id, tiers: input.tiers });
     return offer.id;
   });
 }
 
-/** The organiser calls an open offer off: every pledge's money goes back and members are told. */
+/** The organiser calls an open offer off (or declines a proposal): every pledge's money goes back and members are told. */
 export function withdrawOffer(actor: Actor, offerId: number, reason: string, now = new Date()) {
   return immediately((tx) => {
     const offer = loadOffer(tx, offerId);
     if (!canRunGroupOffer(actor, offer)) throw new ConsortiumError("not-permitted", "Only the organiser can call this offer off.");
-    if (offer.status !== "open") throw new ConsortiumError("illegal-transition", "This offer is no longer open.");
+    if (offer.status !== "open" && offer.status !== "proposed") throw new ConsortiumError("illegal-transition", "This offer is no longer open.");
+    if (offer.status === "proposed") tell(tx, offer.id, [offer.openedBy], `The provider declined your group offer “${offer.title}”: ${reason}`);
     const everyone = releaseEveryone(tx, offer, actor, `Group offer called off: ${reason}`);
     tx.update(consortiumOffers).set({ status: "withdrawn", closedAt: now.toISOString(), closingReason: reason }).where(eq(consortiumOffers.id, offer.id)).run();
     tell(tx, offer.id, everyone, `The provider called this group offer off: ${reason}. Any money set aside has gone back to your budget.`);
@@ -409,8 +444,10 @@ export function offerPage(offerId: number, actor: Actor | null) {
   const mine = actor ? all.filter((p) => canPledgeFor(actor, p.holderId) && ["pledged", "waiting", "member", "left"].includes(p.status)) : [];
   const isMember = mine.some((p) => p.status !== "waiting") || canRunGroupOffer(actor, offer);
   const contract = db.select().from(consortiumContracts).where(eq(consortiumContracts.offerId, offer.id)).get() ?? null;
-  const notices = actor && mine.length > 0
-    ? db.select().from(consortiumNotices).where(and(eq(consortiumNotices.offerId, offer.id), inArray(consortiumNotices.holderId, mine.map((p) => p.holderId))))
+  // What this person was told: as a member (or someone acting for one), or as the one who proposed it.
+  const told = [...mine.map((p) => p.holderId), ...(actor && offer.openedBy === actor.user.id ? [actor.user.id] : [])];
+  const notices = told.length > 0
+    ? db.select().from(consortiumNotices).where(and(eq(consortiumNotices.offerId, offer.id), inArray(consortiumNotices.holderId, told)))
       .orderBy(desc(consortiumNotices.id)).limit(20).all()
     : [];
   return {
@@ -502,3 +539,8 @@ export function introductionsFor(holderId: number) {
     return { interest, others: others.map((o) => o.displayName), offers };
   });
 }
+
+/** Proposals from budget holders waiting for this organisation to agree, for its service pages. */
+export const proposalsForService = (serviceId: number) =>
+  db.select({ id: consortiumOffers.id, title: consortiumOffers.title, pledgeDeadline: consortiumOffers.pledgeDeadline }).from(consortiumOffers)
+    .where(and(eq(consortiumOffers.serviceId, serviceId), eq(consortiumOffers.status, "proposed"))).orderBy(asc(consortiumOffers.id)).limit(20).all();

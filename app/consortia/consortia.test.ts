@@ -9,8 +9,8 @@ import { EmbeddedEngine } from "../../search/engines/embedded";
 import { drainAll, pendingCount } from "../../search/outbox";
 import { confirmDelivery, recordDelivery } from "../purchasing/orders.server";
 import {
-  closeDueOffers, closeOffer, ConsortiumError, consortiumAggregates, introductionsFor, leaveGroup, openOffer, openOffersForService, optIn, optOut, pledge,
-  withdrawOffer, withdrawPledge,
+  acceptProposal, closeDueOffers, closeOffer, ConsortiumError, consortiumAggregates, introductionsFor, leaveGroup, openOffer, openOffersForService, optIn, optOut, pledge,
+  proposeOffer, withdrawOffer, withdrawPledge,
 } from "./consortia.server";
 
 const ledgerSound = () => expect(verifyLedger()).toEqual({ unbalanced: [], mismatched: [], belowFloor: [], singleLegged: [] });
@@ -47,6 +47,31 @@ test("an open offer is found in search under 'Open group offer' through the outb
   closeOffer(null, offer, AFTER_DEADLINE);
   await drainAll(db, engine);
   expect((await withOffer()).total).toBe(0);
+});
+
+describe("a budget holder asking a provider for a group offer", () => {
+  test("nobody can join until the provider agrees; only the provider's people can agree; it is offered on the service page only once open", () => {
+    const w = groupWorld({ holders: 2 });
+    const asker = w.people[0]!;
+    expect(() => proposeOffer(w.as(w.stranger), offerTerms(w), BEFORE)).toThrow(/Only someone with a budget/);
+    const offer = proposeOffer(w.as(asker.id), offerTerms(w), BEFORE);
+    expect(openOffersForService(w.serviceId)).toEqual([]);
+    expect(() => pledged(w, offer, 1)).toThrow(/closed for joining/);
+    expect(() => acceptProposal(w.as(asker.id), offer, BEFORE)).toThrow(/Only the people of the organisation/);
+    expect(() => acceptProposal(w.as(w.staff), offer, AFTER_DEADLINE)).toThrow(/closing date has passed/);
+    acceptProposal(w.as(w.staff), offer, BEFORE);
+    expect(noticesFor(asker.id).join()).toMatch(/Otley Art Club agreed to your group offer “Tuesday art group”/);
+    expect(pledged(w, offer, 1)).toMatchObject({ status: "pledged" });
+    expect(() => acceptProposal(w.as(w.staff), offer, BEFORE)).toThrow(/not waiting for the provider/);
+  });
+
+  test("the provider can decline, and the person who asked is told why", () => {
+    const w = groupWorld({ holders: 1 });
+    const offer = proposeOffer(w.as(w.people[0]!.id), offerTerms(w), BEFORE);
+    withdrawOffer(w.as(w.staff), offer, "our tutor only has Mondays", BEFORE);
+    expect(noticesFor(w.people[0]!.id).join()).toMatch(/declined your group offer “Tuesday art group”: our tutor only has Mondays/);
+    expect(() => acceptProposal(w.as(w.staff), offer, BEFORE)).toThrow(/not waiting/);
+  });
 });
 
 describe("pledging", () => {

@@ -4,6 +4,8 @@ import { z } from "zod";
 import type { PriceTier } from "../../db/schema/consortia";
 import { categories, type CategorySlug } from "../directory/vocabulary";
 import { Pounds, Quantity } from "../purchasing/order-form";
+import { addDays } from "../purchasing/schedule";
+import type { NewOffer } from "./consortia.server";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const realDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
@@ -42,6 +44,21 @@ export const OfferForm = z.object({
   if (v.startsOn < v.closesOn) ctx.addIssue({ code: "custom", path: ["startsOn"], message: "The group starts on or after the closing date" });
 });
 export type OfferFormValues = z.output<typeof OfferForm>;
+
+/** What the form starts with: a group of 3 to 6, two hours a week, closing in two weeks, starting a week later. */
+export function offerFormDefaults(today: string): Record<string, string> {
+  return {
+    title: "", description: "", members1: "3", price1: "", members2: "", price2: "", members3: "", price3: "", maxMembers: "6", quantity: "2",
+    recurrence: "weekly", timeFrom: "10:00", timeTo: "12:00", closesOn: addDays(today, 14), startsOn: addDays(today, 21), termWeeks: "12", noticeWeeks: "2",
+  };
+}
+
+/** The form's answers as the terms the service takes. */
+export const offerTerms = (serviceId: number, v: OfferFormValues): NewOffer => ({
+  serviceId, title: v.title, description: v.description, tiers: tiersOf(v), maxMembers: v.maxMembers, quantityHundredths: v.quantity,
+  recurrence: v.recurrence, timeFrom: v.timeFrom, timeTo: v.timeTo, pledgeDeadline: londonFivePm(v.closesOn), startsOn: v.startsOn,
+  termWeeks: v.termWeeks, noticeWeeks: v.noticeWeeks,
+});
 
 export const tiersOf = (v: OfferFormValues): PriceTier[] =>
   ([[v.members1, v.price1], [v.members2, v.price2], [v.members3, v.price3]] as const)

@@ -3,7 +3,7 @@ import type { Route } from "./+types/group-offers.$offerId";
 import { currentActor, notFound, requireActor } from "../accounts/actor.server";
 import { peopleRepresentedBy } from "../accounts/representatives.server";
 import { arrangementNames } from "../budgets/labels";
-import { budgetsFor, closeOffer, firstNameOf, leaveGroup, offerPage, pledge, type PledgeResult, withdrawOffer, withdrawPledge } from "../consortia/consortia.server";
+import { acceptProposal, budgetsFor, closeOffer, firstNameOf, leaveGroup, offerPage, pledge, type PledgeResult, withdrawOffer, withdrawPledge } from "../consortia/consortia.server";
 import { CallOffForm, describeDeadline, PledgeForm, PledgeIdForm } from "../consortia/offer-form";
 import { formatDate, formatPence, formatPrice } from "../directory/format";
 import { parseId } from "../directory/ids";
@@ -68,6 +68,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       if (!leavesOn) return refused;
       return { errors: {}, done: `You have given notice. Your last session is on or before ${formatDate(leavesOn)}; later sessions are cancelled and their money goes back.` };
     }
+    case "accept":
+      return attempt(() => acceptProposal(actor, offer.id), "You agreed: the offer is open, people can join it and it shows in search.", "close");
     case "close":
       return attempt(() => closeOffer(actor, offer.id), "The group is formed: each member has an order and has been told.", "close");
     case "call-off": {
@@ -85,6 +87,7 @@ export default function GroupOffer({ loaderData: d, actionData }: Route.Componen
   const errors: Record<string, string> = actionData?.errors ?? {};
   const live = d.page.mine.filter((p) => ["pledged", "waiting", "member"].includes(p.status));
   const open = offer.status === "open";
+  const proposed = offer.status === "proposed";
   return (
     <div className="max-w-4xl">
       <ErrorSummary errors={errors} />
@@ -93,7 +96,7 @@ export default function GroupOffer({ loaderData: d, actionData }: Route.Componen
       <h1 className="text-4xl font-bold mb-2">{offer.title}</h1>
       <p className="text-xl mb-4"><Link to={`/services/${offer.serviceId}`}>{d.page.serviceName}</Link> by {d.page.organisationName}</p>
       <p className="text-2xl font-bold mb-4" id="group-size">
-        {open ? `${d.page.joined} of ${offer.maxMembers} joined, ${d.deadlineText}` : contract ? `The group formed with ${contract.membersAtStart} members at ${formatPrice(contract.unitPricePence, offer.unit)} each` : offer.status === "lapsed" ? "This group did not form: not enough people joined in time" : "This offer was called off"}
+        {proposed ? `Asked for by a budget holder: waiting for ${d.page.organisationName} to agree` : open ? `${d.page.joined} of ${offer.maxMembers} joined, ${d.deadlineText}` : contract ? `The group formed with ${contract.membersAtStart} members at ${formatPrice(contract.unitPricePence, offer.unit)} each` : offer.status === "lapsed" ? "This group did not form: not enough people joined in time" : "This offer was called off"}
       </p>
       {open && <p className="mb-4">It needs {offer.minMembers} people to go ahead.{d.page.waiting > 0 ? ` ${d.page.waiting} ${d.page.waiting === 1 ? "person is" : "people are"} on the waiting list.` : ""}</p>}
       <p className="mb-4 max-w-3xl">{offer.description}</p>
@@ -164,14 +167,16 @@ export default function GroupOffer({ loaderData: d, actionData }: Route.Componen
         </section>
       )}
 
-      {d.page.canRun && open && (
+      {d.page.canRun && (open || proposed) && (
         <section aria-labelledby="organiser-heading" className="mb-6 no-print">
           <h2 id="organiser-heading" className="text-2xl font-bold mb-2">For the organiser</h2>
           {errors.close && <p id="close" className="font-bold text-warn">{errors.close}</p>}
-          <Form method="post"><Button name="intent" value="close">Start the group now</Button></Form>
+          {proposed
+            ? <Form method="post"><p className="mb-1">A budget holder asked for this group on these terms. If you agree, it opens for joining.</p><Button name="intent" value="accept">Agree and open it</Button></Form>
+            : <Form method="post"><Button name="intent" value="close">Start the group now</Button></Form>}
           <Form method="post" noValidate>
-            <TextArea name="reason" label="Call the offer off" hint="Everyone who joined gets their money back and is told why." rows={2} error={errors.reason} />
-            <Button secondary name="intent" value="call-off">Call the offer off</Button>
+            <TextArea name="reason" label={proposed ? "Decline it" : "Call the offer off"} hint={proposed ? "The person who asked is told why." : "Everyone who joined gets their money back and is told why."} rows={2} error={errors.reason} />
+            <Button secondary name="intent" value="call-off">{proposed ? "Decline" : "Call the offer off"}</Button>
           </Form>
         </section>
       )}

@@ -40,6 +40,7 @@ export default function Service({ loaderData: d }: Route.ComponentProps) {
       <p className="flex flex-wrap gap-x-6 gap-y-2 mb-4 text-lg no-print">
         {s.priceUnit !== "free" && s.pricePence > 0 && <Link to={`/services/${s.id}/order`} className="font-bold">Order this service</Link>}
         <Link to={`/services/${s.id}/enquire`}>Ask {o.name} a question</Link>
+        {s.priceUnit !== "free" && s.pricePence > 0 && <Link to={`/services/${s.id}/group-offer`}>Ask for a group offer</Link>}
       </p>
       {d.groupOffers.length > 0 && (
         <section aria-labelledby="group-heading" className="border-l-8 border-link bg-wash p-3 mb-4 max-w-3xl">

@@ -4,3 +4,4 @@ export * from "./messages";
 export * from "./listing-forms";
 export * from "./provider";
 export * from "./orders";
+export * from "./group-offers";

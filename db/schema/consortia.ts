@@ -8,8 +8,12 @@ import { orders } from "./purchasing";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
-/** open: taking pledges; committed: the group formed and its orders exist; lapsed: below the minimum at the deadline; withdrawn: the organiser called it off. */
-export type OfferStatus = "open" | "committed" | "lapsed" | "withdrawn";
+/**
+ * proposed: a budget holder asked the provider for it, and the provider has not agreed yet; open:
+ * taking pledges; committed: the group formed and its orders exist; lapsed: below the minimum at the
+ * deadline; withdrawn: the organiser called it off (or the provider declined a proposal).
+ */
+export type OfferStatus = "proposed" | "open" | "committed" | "lapsed" | "withdrawn";
 /**
  * pledged: money set aside at the top price; waiting: on the waiting list, nothing set aside;
  * withdrawn: left before the group formed; member: in the formed group, with an order;

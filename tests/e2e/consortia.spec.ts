@@ -122,3 +122,42 @@ test("three budget holders join an offer, the minimum is reached, the closing da
     await expect(line).toContainText("£30");
   }
 });
+
+test("a budget holder asks a provider for a group offer; it opens when the provider agrees; people can ask to be introduced", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const serviceName = `Swimming, proposal test ${Date.now().toString(36)}`;
+  const serviceId = aServiceOfDevs(serviceName);
+
+  const brian = await as(browser, "brian@example.org", `/services/${serviceId}`);
+  await brian.getByRole("link", { name: "Ask for a group offer" }).click();
+  await brian.getByLabel("Name of the group").fill("Saturday swimming");
+  await brian.getByLabel("What the group does").fill("A swimming session with a helper for a few of us.");
+  await brian.getByLabel("Price each, in pounds").first().fill("18");
+  await brian.getByLabel("Closing date for joining").fill(tomorrow());
+  await brian.getByLabel("Date of the first session").fill(tomorrow());
+  await expectNoSeriousAxeViolations(brian);
+  await brian.getByRole("button", { name: "Send to the provider" }).click();
+  await expect(brian.locator("#group-size")).toHaveText(/^Asked for by a budget holder: waiting for .+ to agree$/);
+  await expect(brian.getByRole("button", { name: "Join the group" })).toHaveCount(0);
+  const offerPath = new URL(brian.url()).pathname;
+
+  const dev = await as(browser, "dev@example.org", `/provider/services/${serviceId}`);
+  await dev.getByRole("region", { name: "Group offers people have asked for" }).getByRole("link", { name: "Saturday swimming" }).click();
+  await dev.getByRole("button", { name: "Agree and open it" }).click();
+  await expect(dev.getByRole("status")).toHaveText("You agreed: the offer is open, people can join it and it shows in search.");
+
+  await brian.goto(offerPath);
+  await expect(brian.locator("#group-size")).toHaveText(/^0 of 6 joined, closes /);
+  await expect(brian.getByText(/agreed to your group offer “Saturday swimming”: people can join it now/)).toBeVisible();
+  await expect(brian.getByRole("button", { name: "Join the group" })).toBeVisible();
+
+  // Finding each other: Brian asks to be told about others in Bradford who want leisure and arts.
+  await brian.goto("/group-offers");
+  await brian.getByRole("link", { name: "Tell me when others near me want the same kind of support" }).click();
+  await brian.getByLabel("What kind of support?").selectOption({ label: "Leisure and arts" });
+  await brian.getByLabel("Name others will see").fill("Bri");
+  await brian.getByRole("button", { name: "Tell me" }).click();
+  await expect(brian.getByRole("status")).toContainText("You will see others here who want the same");
+  await expect(brian.getByRole("heading", { level: 3, name: "Leisure and arts in Bradford" })).toBeVisible();
+  await expectNoSeriousAxeViolations(brian);
+});

@@ -66,6 +66,8 @@ const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona
   // Group offers are public (members' names are shown only to members); opening one is the provider's.
   "group-offers/:offerId": { path: (i) => `/group-offers/${i.groupOffer}`, expect: everyone("ok") },
   "provider/services/:serviceId/group-offer": { path: (i) => `/provider/services/${i.providerService}/group-offer`, expect: organisation },
+  // Anyone signed in may ask; the page says who can send it (people with a budget, or acting for one).
+  "services/:id/group-offer": { path: (i) => `/services/${i.providerService}/group-offer`, expect: signedIn },
 };
 
 type RouteEntry = { path?: string; children?: RouteEntry[] };

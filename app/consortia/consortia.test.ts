@@ -151,6 +151,17 @@ describe("forming the group", () => {
     ledgerSound();
   });
 
+  test("a group formed late (the job was down) books no sessions in the past", () => {
+    const w = groupWorld({ holders: 3 });
+    const offer = opened(w);
+    for (let i = 0; i < 3; i++) pledged(w, offer, i);
+    closeOffer(null, offer, at("2026-02-18"));
+    const order = db.select().from(orders).where(eq(orders.buyerId, w.people[0]!.id)).get()!;
+    expect(db.select().from(occurrences).where(eq(occurrences.orderId, order.id)).all().map((o) => o.date)).toEqual(["2026-02-24", "2026-03-03"]);
+    expect(balancesOf(w.people[0]!.budget).reserved).toBe(2 * 2 * 1_500);
+    ledgerSound();
+  });
+
   test("the organiser can form it early once the minimum has joined, not before", () => {
     const w = groupWorld({ holders: 3 });
     const offer = opened(w);

@@ -119,7 +119,7 @@ export type AgreedOrder = {
 /**
  * An order whose terms the provider agreed before it existed (a member's order under a group's
  * contract): placed and accepted in one move at the agreed price, its dates booked and their money
- * set aside from `startsOn` through `bookThrough`, all or nothing. Nested in the caller's
+ * set aside from `startsOn` (or today, if that has passed) through `bookThrough`, all or nothing. Nested in the caller's
  * transaction it is a savepoint, so a refusal (the budget, a council rule) throws `Refused` and
  * leaves nothing behind.
  */
@@ -137,7 +137,8 @@ export function placeAgreedOrder(input: AgreedOrder, now = new Date()): { orderI
     }).returning().get();
     // The provider accepted these terms when the offer was made; nobody answers it again.
     moveOrder(tx, order, "accept", "provider");
-    const booked = bookDates(tx, order, input.startsOn, input.bookThrough, null, today, "throw");
+    // Dates already past when it is agreed (a job that ran late) are not booked, as when accepting.
+    const booked = bookDates(tx, order, input.startsOn > today ? input.startsOn : today, input.bookThrough, null, today, "throw");
     const setAside = booked.reduce((n, o) => n + o.amountPence, 0);
     postSystemMessage(tx, order.id, `${input.note} ${booked.length} ${booked.length === 1 ? "visit is" : "visits are"} booked, and ${formatPence(setAside)} is set aside from the budget.`);
     audit(tx, null, order, "order.agreed", "order", order.id, { booked: booked.length, setAsidePence: setAside, unitPricePence: input.unitPricePence });

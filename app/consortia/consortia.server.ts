@@ -544,3 +544,12 @@ export function introductionsFor(holderId: number) {
 export const proposalsForService = (serviceId: number) =>
   db.select({ id: consortiumOffers.id, title: consortiumOffers.title, pledgeDeadline: consortiumOffers.pledgeDeadline }).from(consortiumOffers)
     .where(and(eq(consortiumOffers.serviceId, serviceId), eq(consortiumOffers.status, "proposed"))).orderBy(asc(consortiumOffers.id)).limit(20).all();
+
+/** The groups a person (and those they act for) joined, asked to join or left, newest first: for the group offers page. */
+export function groupsOf(actor: Actor) {
+  const holders = [actor.user.id, ...actor.represents];
+  return db.select({ pledgeId: pledges.id, status: pledges.status, offerId: consortiumOffers.id, title: consortiumOffers.title, offerStatus: consortiumOffers.status })
+    .from(pledges).innerJoin(consortiumOffers, eq(consortiumOffers.id, pledges.offerId))
+    .where(and(inArray(pledges.holderId, holders), inArray(pledges.status, ["pledged", "waiting", "member", "left"])))
+    .orderBy(desc(pledges.id)).limit(50).all();
+}

@@ -10,7 +10,7 @@ import { drainAll, pendingCount } from "../../search/outbox";
 import { confirmDelivery, recordDelivery } from "../purchasing/orders.server";
 import {
   acceptProposal, closeDueOffers, closeOffer, ConsortiumError, consortiumAggregates, introductionsFor, leaveGroup, openOffer, openOffersForService, optIn, optOut, pledge,
-  proposeOffer, withdrawOffer, withdrawPledge,
+  groupsOf, proposeOffer, withdrawOffer, withdrawPledge,
 } from "./consortia.server";
 
 const ledgerSound = () => expect(verifyLedger()).toEqual({ unbalanced: [], mismatched: [], belowFloor: [], singleLegged: [] });
@@ -81,6 +81,8 @@ describe("pledging", () => {
     expect(pledged(w, offer, 0)).toMatchObject({ status: "pledged", reservedPence: firstPeriod(1_500) });
     expect(balancesOf(w.people[0]!.budget)).toMatchObject({ available: 100_000 - 12_000, reserved: 12_000 });
     expect(openOffersForService(w.serviceId)[0]!.joined).toBe(1);
+    expect(groupsOf(w.as(w.people[0]!.id))).toEqual([expect.objectContaining({ offerId: offer, title: "Tuesday art group", status: "pledged" })]);
+    expect(groupsOf(w.as(w.stranger))).toEqual([]);
     expect(() => pledged(w, offer, 0)).toThrow(/already joined/);
     ledgerSound();
   });

@@ -8,6 +8,7 @@ import { startSearchSync } from "../search/worker.server";
 import { startOrderJobs } from "./purchasing/jobs.server";
 import { startBudgetSchedule } from "./budgets/schedule.server";
 import { startReviewJobs } from "./reviews/jobs.server";
+import { startConsortiumJobs } from "./consortia/jobs.server";
 
 // Start-up: load the search cache before the first visitor waits for it; in the background,
 // drain the search outbox and run the budget schedule.
@@ -16,6 +17,7 @@ startSearchSync();
 startOrderJobs();
 startBudgetSchedule();
 startReviewJobs();
+startConsortiumJobs();
 
 export const streamTimeout = 5_000;
 

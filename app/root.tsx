@@ -31,6 +31,7 @@ function Navigation() {
     <nav aria-label="Main">
       <ul className="flex flex-wrap items-center gap-x-5 gap-y-1">
         <li><Link to="/search" className={link}>Find support</Link></li>
+        <li><Link to="/group-offers" className={link}>Group offers</Link></li>
         <li><Link to="/suggest" className={link}>Suggest a service</Link></li>
         {user?.budgets && <li><Link to="/budgets" className={link}>Budgets</Link></li>}
         {user?.orders && <li><Link to="/orders" className={link}>Orders</Link></li>}

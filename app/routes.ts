@@ -89,4 +89,10 @@ export default [
   route("budgets/:budgetId/quotes", "routes/budgets.$budgetId.quotes.tsx"),
   route("budgets/:budgetId/starter-pack", "routes/budgets.$budgetId.starter-pack.tsx"),
   route("peer-support", "routes/peer-support.tsx"),
+  // group offers (consortia)
+  route("group-offers", "routes/group-offers.tsx"),
+  route("group-offers/introductions", "routes/group-offers.introductions.tsx"),
+  route("group-offers/:offerId", "routes/group-offers.$offerId.tsx"),
+  route("provider/services/:serviceId/group-offer", "routes/provider.services.$serviceId.group-offer.tsx"),
+  route("services/:id/group-offer", "routes/services.$id.group-offer.tsx"),
 ] satisfies RouteConfig;

@@ -23,11 +23,12 @@ function keeps(d: ServiceDocument, f: SearchFilters): boolean {
     && (f.days ?? []).every((v) => d.days.includes(v))
     && (f.accessibility ?? []).every((v) => d.accessibility.includes(v))
     && (f.payment ?? []).every((v) => d.payment.includes(v))
-    && (f.minRating === undefined || (d.rating !== null && d.rating >= f.minRating));
+    && (f.minRating === undefined || (d.rating !== null && d.rating >= f.minRating))
+    && (!f.groupOffer || d.groupOffer === true);
 }
 
 function referenceFacets(docs: ServiceDocument[]): FacetCounts {
-  const facets: FacetCounts = { category: {}, area: {}, priceBand: {}, kind: {}, delivery: {}, days: {}, accessibility: {}, payment: {} };
+  const facets: FacetCounts = { category: {}, area: {}, priceBand: {}, kind: {}, delivery: {}, days: {}, accessibility: {}, payment: {}, groupOffer: {} };
   const add = (facet: keyof FacetCounts, value: string) => { facets[facet][value] = (facets[facet][value] ?? 0) + 1; };
   for (const d of docs) {
     add("category", d.category);
@@ -38,6 +39,7 @@ function referenceFacets(docs: ServiceDocument[]): FacetCounts {
     d.days.forEach((v) => add("days", v));
     d.accessibility.forEach((v) => add("accessibility", v));
     d.payment.forEach((v) => add("payment", v));
+    if (d.groupOffer) add("groupOffer", "yes");
   }
   return facets;
 }
@@ -131,6 +133,8 @@ export function searchEngineContract(name: string, makeEngine: () => SearchEngin
         ["two accessibility features at once", { accessibility: ["wheelchair", "accessible-toilet"] }],
         ["payment route", { payment: ["isf"] }],
         ["minimum rating", { minRating: 4.4 }],
+        ["an open group offer", { groupOffer: true }],
+        ["an open group offer and an area", { groupOffer: true, area: "leeds" }],
         ["several together", { area: "leeds", payment: ["direct-payment"], days: ["mon"] }],
       ];
       for (const [label, filters] of cases) {

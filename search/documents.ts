@@ -1,13 +1,17 @@
 // Maps published listings in the database to the documents every engine indexes.
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
-import { localAuthorities, organisations, services, towns } from "../db/schema";
+import { consortiumOffers, localAuthorities, organisations, services, towns } from "../db/schema";
 import { days as dayList } from "../app/directory/vocabulary";
 import { withRatings } from "../app/reviews/scores.server";
 import type { ServiceDocument } from "./port";
 
 const documentQuery = (tx: Tx) =>
-  tx.select({ service: services, organisation: organisations, townName: towns.name, area: localAuthorities })
+  tx.select({
+    service: services, organisation: organisations, townName: towns.name, area: localAuthorities,
+    // Consortia write to the outbox when an offer opens or closes, so this stays current.
+    groupOffer: sql<number>`EXISTS (SELECT 1 FROM ${consortiumOffers} WHERE ${consortiumOffers.serviceId} = ${services.id} AND ${consortiumOffers.status} = 'open')`,
+  })
     .from(services)
     .innerJoin(organisations, eq(organisations.id, services.organisationId))
     .innerJoin(towns, eq(towns.slug, services.townSlug))
@@ -17,7 +21,7 @@ type Row = Awaited<ReturnType<ReturnType<typeof documentQuery>["all"]>>[number];
 
 const published = and(eq(services.status, "published"), eq(organisations.status, "published"));
 
-function toDocument({ service: s, organisation: o, townName, area }: Row): ServiceDocument {
+function toDocument({ service: s, organisation: o, townName, area, groupOffer }: Row): ServiceDocument {
   const openDays = new Set(s.availability.map((a) => a.day));
   return {
     id: s.id,
@@ -45,6 +49,7 @@ function toDocument({ service: s, organisation: o, townName, area }: Row): Servi
     rating: null,
     ratingCount: 0,
     updatedAt: s.updatedAt,
+    groupOffer: groupOffer === 1,
   };
 }
 

@@ -31,6 +31,8 @@ export type ServiceDocument = {
   rating: number | null;
   ratingCount: number;
   updatedAt: string;
+  /** A group offer (consortium) on this service is taking members now. */
+  groupOffer?: boolean;
 };
 
 export type SearchFilters = {
@@ -45,6 +47,8 @@ export type SearchFilters = {
   accessibility?: AccessibilityFeature[];
   payment?: PaymentRoute[];
   minRating?: number;
+  /** Only services with an open group offer. */
+  groupOffer?: boolean;
 };
 
 export type SortOrder = "relevance" | "distance" | "price" | "rating";
@@ -59,7 +63,7 @@ export type SearchRequest = {
   pageSize: number;
 };
 
-export const facetNames = ["category", "area", "priceBand", "kind", "delivery", "days", "accessibility", "payment"] as const;
+export const facetNames = ["category", "area", "priceBand", "kind", "delivery", "days", "accessibility", "payment", "groupOffer"] as const;
 export type FacetName = (typeof facetNames)[number];
 /** Counts over the whole result set (all pages) for each value present in it. */
 export type FacetCounts = Record<FacetName, Record<string, number>>;

@@ -8,6 +8,7 @@ export function clearData(tx: Tx) {
   for (const table of [
     t.reviewReports, t.relationshipRatings, t.reviews,
     t.peerRequests, t.peerSupporters, t.requestOffers, t.supportRequests,
+    t.consortiumNotices, t.consortiumInterests, t.pledges, t.consortiumContracts, t.consortiumOffers,
     t.messages, t.enquiries, t.stripeEvents, t.cardPayments, t.paymentAccounts, t.payouts, t.disputes, t.creditNotes, t.occurrences, t.invoices, t.orders,
     t.postings, t.ledgerBalances, t.journals, t.ledgerAccounts, t.reservations, t.isfMoves, t.planLines, t.supportPlans,
     t.budgetAccounts, t.spendingRules, t.auditLog, t.sessions, t.passwordResets, t.rateLimits, t.representativeInvites, t.representativeGrants, t.memberships,

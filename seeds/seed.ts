@@ -9,6 +9,7 @@ import { reindex } from "../search/outbox";
 import { generateRegion } from "./generate";
 import { DEMO_PASSWORD, demoPeople, seedDemoPeople } from "./accounts";
 import { seedDemoBudgets, seedSpendingRules } from "./budgets";
+import { seedDemoGroupOffer } from "./consortia";
 import { loadRegion } from "./load";
 import { seedDemoReviews } from "./reviews";
 import { seedDemoRequests } from "./requests";
@@ -37,6 +38,7 @@ const demoProvider = db.select({ id: organisations.id }).from(organisations).ord
 seedDemoBudgets(people, demoProvider);
 seedDemoReviews(db, demoProvider);
 seedDemoRequests(people);
+seedDemoGroupOffer(db, people, demoProvider);
 console.log(`Seeded ${region.length} organisations and ${listings} services in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${demoPeople.map((p) => `${p.email} (${p.key})`).join(", ")}.`);
 

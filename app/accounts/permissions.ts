@@ -120,3 +120,8 @@ export const canAnswerRequest = (actor: Actor | null, servingOrganisationIds: re
 
 /** Offering to be a peer supporter, and asking for one: anyone signed in, for themselves (or as a representative, for the person). */
 export const canAskForPeerSupport = (actor: Actor | null, personId: number) => canActForPerson(actor, personId);
+/** Opening or calling off a group offer on a service, and forming its group early: the people of the organisation that runs it. */
+export const canRunGroupOffer = (actor: Actor | null, offer: { organisationId: number }) => canManageOrganisation(actor, offer.organisationId);
+
+/** Joining a group offer (pledging from a budget), withdrawing and leaving: the person, or someone acting for them. */
+export const canPledgeFor = (actor: Actor | null, personId: number) => canActForPerson(actor, personId);

@@ -32,7 +32,7 @@ export type ParsedSearch =
   | { ok: true; input: SearchInput; notices: string[]; values: SearchFormValues }
   | { ok: false; errors: Record<string, string>; notices: string[]; values: SearchFormValues };
 
-const single = ["q", "near", "postcode", "radius", "sort", "page", "category", "area", "price", "free", "kind"] as const;
+const single = ["q", "near", "postcode", "radius", "sort", "page", "category", "area", "price", "free", "kind", "group"] as const;
 const multi = ["delivery", "day", "access", "pay"] as const;
 
 // An empty box in a submitted form means "not given", not zero.
@@ -102,6 +102,7 @@ export function parseSearchParams(params: URLSearchParams): ParsedSearch {
     area,
     priceBand: known("price", priceBands, "price band") as SearchFilters["priceBand"],
     free: get("free") === "1" || get("free") === "true" ? true : undefined,
+    groupOffer: get("group") === "1" ? true : undefined,
     kind: known("kind", organisationKinds, "kind of organisation") as SearchFilters["kind"],
     delivery: knownAll("delivery", deliveryModes, "way of delivering") as SearchFilters["delivery"],
     days: knownAll("day", days, "day") as SearchFilters["days"],
@@ -157,6 +158,7 @@ export function activeFilters(values: SearchFormValues, input: SearchInput): { l
   if (f.area) out.push({ label: `${findArea(f.area)?.name ?? f.area} council area`, removeHref: searchHref(values, { area: null }) });
   if (f.priceBand) out.push({ label: nameOf(priceBands, f.priceBand), removeHref: searchHref(values, { price: null }) });
   if (f.free) out.push({ label: "Free only", removeHref: searchHref(values, { free: null }) });
+  if (f.groupOffer) out.push({ label: "Open group offer", removeHref: searchHref(values, { group: null }) });
   if (f.kind) out.push({ label: nameOf(organisationKinds, f.kind), removeHref: searchHref(values, { kind: null }) });
   const many = [
     ["delivery", deliveryModes, f.delivery],

@@ -124,6 +124,43 @@ function place(tx: Tx, actor: Actor, input: PlaceOrder, agreedPence: number | nu
   return { ok: true, orderId: order.id };
 }
 
+export type ContractOrder = {
+  serviceId: number; buyerId: number; placedBy: number; budgetAccountId: number; unitPricePence: number; quantityHundredths: number;
+  recurrence: "weekly" | "fortnightly"; startsOn: string; endsOn: string; bookThrough: string; timeFrom: string | null; timeTo: string | null;
+  /** Said on the order to both sides: why it exists (a group's contract). */
+  note: string;
+};
+
+/**
+ * An order whose terms the provider agreed before it existed (a member's order under a group's
+ * contract): placed and accepted in one move at the agreed price, its dates booked and their money
+ * set aside from `startsOn` (or today, if that has passed) through `bookThrough`, all or nothing. Nested in the caller's
+ * transaction it is a savepoint, so a refusal (the budget, a council rule) throws `Refused` and
+ * leaves nothing behind.
+ */
+export function placeContractOrder(input: ContractOrder, now = new Date()): { orderId: number; setAsidePence: number } {
+  const found = getService(input.serviceId);
+  if (!found) throw new OrderError("missing", "This service is not available to order.");
+  const today = dayOf(now);
+  return immediately((tx) => {
+    const s = found.service;
+    const order = tx.insert(orders).values({
+      serviceId: s.id, organisationId: s.organisationId, buyerId: input.buyerId, placedBy: input.placedBy, status: "requested",
+      paymentMethod: "budget", budgetAccountId: input.budgetAccountId, serviceName: s.name, category: s.categorySlug, unit: s.priceUnit,
+      unitPricePence: input.unitPricePence, quantityHundredths: input.quantityHundredths, recurrence: input.recurrence,
+      startsOn: input.startsOn, endsOn: input.endsOn, timeFrom: input.timeFrom, timeTo: input.timeTo,
+    }).returning().get();
+    // The provider accepted these terms when the offer was made; nobody answers it again.
+    moveOrder(tx, order, "accept", "provider");
+    // Dates already past when it is agreed (a job that ran late) are not booked, as when accepting.
+    const booked = bookDates(tx, order, input.startsOn > today ? input.startsOn : today, input.bookThrough, null, today, "throw");
+    const setAside = booked.reduce((n, o) => n + o.amountPence, 0);
+    postSystemMessage(tx, order.id, `${input.note} ${booked.length} ${booked.length === 1 ? "visit is" : "visits are"} booked, and ${formatPence(setAside)} is set aside from the budget.`);
+    audit(tx, null, order, "order.agreed", "order", order.id, { booked: booked.length, setAsidePence: setAside, unitPricePence: input.unitPricePence });
+    return { orderId: order.id, setAsidePence: setAside };
+  });
+}
+
 // ---- booking dates and setting money aside ----------------------------------------------------
 
 /**

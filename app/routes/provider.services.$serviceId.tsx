@@ -1,5 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/provider.services.$serviceId";
+import { proposalsForService } from "../consortia/consortia.server";
 import { editableService } from "../directory/access.server";
 import { listFields, ServiceForm, serviceFormValues } from "../directory/listing-forms";
 import { confirmServiceAccurate, editService, publishService, unpublishService } from "../directory/manage.server";
@@ -20,6 +21,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   return {
     service: { id: service.id, name: service.name, status: service.status, updatedAt: service.updatedAt, organisationId: service.organisationId },
     organisationName,
+    proposals: proposalsForService(service.id),
     values: serviceFormValues(service),
     confirmation: done && done in confirmations ? confirmations[done as keyof typeof confirmations] : null,
   };
@@ -83,6 +85,13 @@ export default function EditService({ loaderData: d, actionData }: Route.Compone
           <Link to={`/services/${s.id}`}>See the public page</Link>. If nothing has changed, confirm it is still accurate:
           people trust listings checked recently, and listings not checked for a year are marked as possibly out of date.
         </p>
+      )}
+      {s.status === "published" && <p className="mb-6"><Link to={`/provider/services/${s.id}/group-offer`}>Open a group offer</Link>: people buy this service together, each from their own budget, at a lower price each.</p>}
+      {d.proposals.length > 0 && (
+        <section aria-labelledby="proposals-heading" className="mb-6 border-l-8 border-link bg-wash p-3">
+          <h2 id="proposals-heading" className="text-xl font-bold">Group offers people have asked for</h2>
+          <ul>{d.proposals.map((p) => <li key={p.id}><Link to={`/group-offers/${p.id}`}>{p.title}</Link>: agree to it or decline it</li>)}</ul>
+        </section>
       )}
 
       <h2 className="text-2xl font-bold mb-4">Details</h2>

@@ -4,6 +4,8 @@ import { formatDate, formatPrice } from "../directory/format";
 import { parseId } from "../directory/ids";
 import { getService } from "../directory/listings.server";
 import { writtenFromSuggestion } from "../directory/suggestions.server";
+import { openOffersForService } from "../consortia/consortia.server";
+import { describeDeadline } from "../consortia/offer-form";
 import { statedFacts } from "../directory/vetting.server";
 import {
   accessibilityFeatures, days, deliveryModes, nameOf, paymentRoutes,
@@ -20,9 +22,10 @@ export function loader({ params, request, context }: Route.LoaderArgs) {
   const found = id === null ? null : getService(id);
   if (!found) throw data("No such service", { status: 404 });
   const reviewsPage = ReviewsPage.parse(new URL(request.url).searchParams.get("reviews") ?? 1);
+  const groupOffers = openOffersForService(found.service.id).map((g) => ({ ...g, closes: describeDeadline(g.pledgeDeadline) }));
   return {
     ...found, stated: statedFacts(found.organisation.id), fromSuggestion: writtenFromSuggestion({ serviceId: found.service.id }),
-    reviews: serviceReviews(found.service.id, reviewsPage), reviewsPage, canReview: canReviewServiceNow(currentActor(context), found.service),
+    reviews: serviceReviews(found.service.id, reviewsPage), reviewsPage, canReview: canReviewServiceNow(currentActor(context), found.service), groupOffers,
   };
 }
 
@@ -46,7 +49,18 @@ export default function Service({ loaderData: d }: Route.ComponentProps) {
       <p className="flex flex-wrap gap-x-6 gap-y-2 mb-4 text-lg no-print">
         {s.priceUnit !== "free" && s.pricePence > 0 && <Link to={`/services/${s.id}/order`} className="font-bold">Order this service</Link>}
         <Link to={`/services/${s.id}/enquire`}>Ask {o.name} a question</Link>
+        {s.priceUnit !== "free" && s.pricePence > 0 && <Link to={`/services/${s.id}/group-offer`}>Ask for a group offer</Link>}
       </p>
+      {d.groupOffers.length > 0 && (
+        <section aria-labelledby="group-heading" className="border-l-8 border-link bg-wash p-3 mb-4 max-w-3xl">
+          <h2 id="group-heading" className="text-xl font-bold">Buy it together for less</h2>
+          <ul>
+            {d.groupOffers.map((g) => (
+              <li key={g.id}><Link to={`/group-offers/${g.id}`} className="font-bold">{g.title}</Link>: {g.joined} of {g.maxMembers} joined, {g.closes} · {formatPrice(g.bestPricePence, g.unit)} each in a full group</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <Freshness updatedAt={s.updatedAt} />
       <div className="my-4 max-w-3xl">
         <WrittenBy fromSuggestion={d.fromSuggestion} />

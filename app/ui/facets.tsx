@@ -57,6 +57,11 @@ export function FacetPanel({ facets, values }: { facets: FacetCounts; values: Se
           </details>
         );
       })}
+      <details open className="mb-3 border-b border-line pb-2">
+        <summary className="cursor-pointer font-bold text-lg py-1">Buying together</summary>
+        <Choices name="group" id="filter-group" legend={<span className="sr-only">Buying together</span>} small
+          options={[{ value: "1", label: "Open group offer", count: facets.groupOffer.yes ?? 0 }]} checked={chosen("group").includes("1") ? ["1"] : []} />
+      </details>
       <Button>Apply filters</Button>
     </div>
   );

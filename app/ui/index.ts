@@ -5,3 +5,4 @@ export * from "./listing-forms";
 export * from "./provider";
 export * from "./orders";
 export * from "./reviews";
+export * from "./group-offers";

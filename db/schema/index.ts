@@ -5,3 +5,4 @@ export * from "./purchasing";
 export * from "./search";
 export * from "./reviews";
 export * from "./requests";
+export * from "./consortia";

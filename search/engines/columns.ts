@@ -23,13 +23,14 @@ export const maskOf = (list: readonly Slugged[], values: readonly string[] = [])
   }, 0);
 
 export const emptyFacets = (): FacetCounts => ({
-  category: {}, area: {}, priceBand: {}, kind: {}, delivery: {}, days: {}, accessibility: {}, payment: {},
+  category: {}, area: {}, priceBand: {}, kind: {}, delivery: {}, days: {}, accessibility: {}, payment: {}, groupOffer: {},
 });
 
 /** One row as stored in search_documents, in column order. */
 export type StoredRow = [
   id: number, deleted: number, category: string, area: string, kind: string, pricePence: number, priceBand: string,
   delivery: number, days: number, access: number, pay: number, lat: number, lng: number, rating: number | null, updatedMs: number,
+  groupOffer: number,
 ];
 
 /** Strings stored as small integers, so a facet count is an array increment. */
@@ -67,6 +68,7 @@ export class ColumnStore {
   price = new Int32Array(0);
   rating = new Float64Array(0);
   updated = new Float64Array(0);
+  groupOffer = new Uint8Array(0);
 
   private grow(min: number) {
     if (min <= this.capacity) return;
@@ -85,10 +87,11 @@ export class ColumnStore {
     this.price = resize(this.price);
     this.rating = resize(this.rating);
     this.updated = resize(this.updated);
+    this.groupOffer = resize(this.groupOffer);
     this.capacity = cap;
   }
 
-  put([id, deleted, category, area, kind, pricePence, priceBand, delivery, dayMask, access, pay, lat, lng, rating, updatedMs]: StoredRow) {
+  put([id, deleted, category, area, kind, pricePence, priceBand, delivery, dayMask, access, pay, lat, lng, rating, updatedMs, groupOffer]: StoredRow) {
     let row = this.row(id);
     if (row === undefined) {
       if (deleted) return;
@@ -116,6 +119,7 @@ export class ColumnStore {
     this.price[row] = pricePence;
     this.rating[row] = rating ?? Number.NaN;
     this.updated[row] = updatedMs;
+    this.groupOffer[row] = groupOffer ? 1 : 0;
   }
 
   row(id: number): number | undefined {
@@ -168,6 +172,9 @@ export class ColumnStore {
     const candidateRows = candidates?.rows;
     const candidateRank = candidates?.rank;
     const ratingFilter = filters.minRating !== undefined;
+    const wantGroup = filters.groupOffer === true;
+    const group = this.groupOffer;
+    let groupN = 0;
     for (let i = 0; i < n; i++) {
       const r = candidateRows ? candidateRows[i]! : i;
       if (r < 0 || !alive[r]) continue;
@@ -177,6 +184,7 @@ export class ColumnStore {
       if (wBand >= 0 && band![r] !== wBand) continue;
       if ((dm![r]! & wDm) !== wDm || (ym![r]! & wYm) !== wYm || (am![r]! & wAm) !== wAm || (pm![r]! & wPm) !== wPm) continue;
       if (ratingFilter && !(rating[r]! >= minRating)) continue;
+      if (wantGroup && !group[r]) continue;
       let d = 0;
       if (near) {
         const la = lat[r]!, ln = lng[r]!;
@@ -196,7 +204,9 @@ export class ColumnStore {
       ymN![ym![r]!]!++;
       amN![am![r]!]!++;
       pmN![pm![r]!]!++;
+      groupN += group[r]!;
     }
+    if (groupN) result.facets.groupOffer.yes = groupN;
 
     CODED.forEach((k, ki) => {
       codedCounts[ki]!.forEach((count, code) => { if (count) result.facets[k][this.dict[k].values[code]!] = count; });

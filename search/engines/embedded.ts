@@ -13,8 +13,11 @@ import { type Candidates, ColumnStore, emptyFacets, MASKED, maskOf, type StoredR
 const FIELD_WEIGHTS = [["title", 16], ["organisation", 8], ["category", 4], ["place", 2]] as const;
 // More than the field weights of every word together (16 x MAX_WORDS), so a close spelling always ranks after the word as typed.
 const TYPO_PENALTY = 1000;
+
+// An open group offer is read from the stored document rather than a column of its own, so the
+// table (a custom migration) did not have to change for it.
 const ROW_COLUMNS = `service_id, deleted, category, area, kind, price_pence, price_band, delivery_mask, days_mask,
-  access_mask, pay_mask, lat, lng, rating, updated_ms`;
+  access_mask, pay_mask, lat, lng, rating, updated_ms, COALESCE(json_extract(doc, '$.groupOffer'), 0)`;
 
 const countCommas = (s: string) => {
   let n = 0;
@@ -144,8 +147,8 @@ export class EmbeddedEngine implements SearchEngine {
       const rows = this.sqlite.prepare(`SELECT ${ROW_COLUMNS}, doc FROM search_documents WHERE version > ?`)
         .raw().all(this.loaded.generation) as [...StoredRow, string][];
       for (const row of rows) {
-        this.columns.put(row.slice(0, 15) as StoredRow);
-        if (!row[1]) this.vocabulary.add(Object.values(ftsText(JSON.parse(row[15]) as ServiceDocument)).flatMap(indexWords));
+        this.columns.put(row.slice(0, 16) as StoredRow);
+        if (!row[1]) this.vocabulary.add(Object.values(ftsText(JSON.parse(row[16]) as ServiceDocument)).flatMap(indexWords));
       }
     }
     if (epoch !== this.loaded.epoch || generation !== this.loaded.generation) this.recent.clear();

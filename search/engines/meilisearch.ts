@@ -31,6 +31,7 @@ const tagsOf = (d: ServiceDocument) => [
   ...d.days.map((v) => tag("days", v)),
   ...d.accessibility.map((v) => tag("accessibility", v)),
   ...d.payment.map((v) => tag("payment", v)),
+  ...(d.groupOffer ? [tag("groupOffer", "yes")] : []),
 ];
 
 export const indexSettings = {
@@ -119,6 +120,7 @@ export function filterOf({ filters: f }: SearchRequest): string[] {
   for (const value of f.days ?? []) has("days", value);
   for (const value of f.accessibility ?? []) has("accessibility", value);
   for (const value of f.payment ?? []) has("payment", value);
+  has("groupOffer", f.groupOffer ? "yes" : undefined);
   if (f.minRating !== undefined) clauses.push(`rating >= ${Number(f.minRating)}`);
   return clauses;
 }
@@ -153,7 +155,7 @@ const documentFieldSet: Record<keyof ServiceDocument, true> = {
   id: true, title: true, description: true, category: true, organisationId: true, organisationName: true,
   organisationKind: true, town: true, townName: true, area: true, areaName: true, postcode: true, lat: true, lng: true,
   pricePence: true, priceUnit: true, delivery: true, days: true, accessibility: true, payment: true, vetting: true,
-  rating: true, ratingCount: true, updatedAt: true,
+  rating: true, ratingCount: true, updatedAt: true, groupOffer: true,
 };
 const documentFields = Object.keys(documentFieldSet);
 

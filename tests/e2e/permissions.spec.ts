@@ -15,7 +15,7 @@ const emails: Record<Exclude<Persona, "anonymous">, string> = {
 const personas = ["anonymous", ...Object.keys(emails)] as Persona[];
 
 /** Ids from the e2e database: the holder's record and ISF, the ISF provider's organisation and a service of it. */
-type Ids = { holder: number; holderIsf: number; providerOrg: number; providerService: number; suggestion: number; claim: number; order: number; enquiry: number; review: number; request: number };
+type Ids = { holder: number; holderIsf: number; providerOrg: number; providerService: number; suggestion: number; claim: number; order: number; enquiry: number; review: number; request: number; groupOffer: number };
 
 const everyone = (outcome: Outcome): Record<Persona, Outcome> => Object.fromEntries(personas.map((p) => [p, outcome])) as Record<Persona, Outcome>;
 const only = (allowed: Persona[]): Record<Persona, Outcome> =>
@@ -80,6 +80,11 @@ const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona
   // theirs; the anonymised provider's side is for providers serving that area and kind (not admins: it goes out to providers only).
   "looking-for/:requestId": { path: (i) => `/looking-for/${i.request}`, expect: buyerSide },
   "provider/requests/:requestId": { path: (i) => `/provider/requests/${i.request}`, expect: only(["isfProvider"]) },
+  // Group offers are public (members' names are shown only to members); opening one is the provider's.
+  "group-offers/:offerId": { path: (i) => `/group-offers/${i.groupOffer}`, expect: everyone("ok") },
+  "provider/services/:serviceId/group-offer": { path: (i) => `/provider/services/${i.providerService}/group-offer`, expect: organisation },
+  // Anyone signed in may ask; the page says who can send it (people with a budget, or acting for one).
+  "services/:id/group-offer": { path: (i) => `/services/${i.providerService}/group-offer`, expect: signedIn },
 };
 
 type RouteEntry = { path?: string; children?: RouteEntry[] };
@@ -128,7 +133,8 @@ async function fixtures(browser: Browser): Promise<Ids> {
   const request = id(`INSERT INTO support_requests (kind, person_id, created_by, category, area_slug, town_slug, description, when_text, expires_at)
     SELECT 'looking-for', ?, ?, s.category_slug, t.area_slug, s.town_slug, 'Permission table post', 'Any time', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+30 days')
     FROM services s JOIN towns t ON t.slug = s.town_slug WHERE s.id = ? RETURNING id`, holder, holder, providerService);
-  const ids = { holder, providerOrg, claim, holderIsf, providerService, order, enquiry, review, request, suggestion: id("SELECT id FROM suggestions WHERE service_name = ?", name) };
+  const groupOffer = id("SELECT id FROM consortium_offers ORDER BY id LIMIT 1"); // the demo seed's
+  const ids = { holder, providerOrg, claim, holderIsf, providerService, order, enquiry, review, request, groupOffer, suggestion: id("SELECT id FROM suggestions WHERE service_name = ?", name) };
   db.close();
   return ids;
 }

@@ -35,6 +35,7 @@ function Navigation() {
         {user?.orders && <li><Link to="/orders" className={link}>Orders</Link></li>}
         {user?.organisations && <li><Link to="/provider" className={link}>Your organisations</Link></li>}
         {user?.organisations && <li><Link to="/provider/inbox" className={link}>Inbox</Link></li>}
+        {user?.commissioner && <li><Link to="/insights" className={link}>Insights</Link></li>}
         {user?.commissioner && <li><Link to="/council/returns" className={link}>Returns</Link></li>}
         {user?.moderator && <li><Link to="/moderation" className={link}>Moderation</Link></li>}
         {user ? (

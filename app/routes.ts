@@ -68,4 +68,10 @@ export default [
   route("provider/orders/:orderId", "routes/provider.orders.$orderId.tsx"),
   route("moderation/disputes", "routes/moderation.disputes.tsx"),
   route("webhooks/stripe", "routes/webhooks.stripe.ts"),
+
+  // commissioners' insights (aggregates only)
+  route("insights", "routes/insights.tsx"),
+  route("insights/:area", "routes/insights.$area.tsx"),
+  route("insights/:area/export.csv", "routes/insights.$area.export[.]csv.ts"),
+  route("insights/:area/market-position", "routes/insights.$area.market-position.tsx"),
 ] satisfies RouteConfig;

@@ -3,3 +3,4 @@ export * from "./budgets";
 export * from "./directory";
 export * from "./purchasing";
 export * from "./search";
+export * from "./insights";

@@ -7,8 +7,9 @@ import { db } from "../../db/client";
 import { InsightsFigure } from "../ui/insights";
 import { insightsDashboard, insightsTable } from "./dashboard.server";
 import { policyFor, publish, tableCsv, type RawTable } from "./figures";
+import type { InsightsFilter } from "./filter";
 
-const filter = { from: "2026-01", to: "2026-03", category: null };
+const filter: InsightsFilter = { from: "2026-01", to: "2026-03", category: null };
 
 /** `buyers` people each spending £10 a month in a category in Leeds (rollup rows, as the order service writes them). */
 function bought(category: string, buyers: number, firstBuyer: number, pencePerVisit = 1000) {

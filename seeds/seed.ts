@@ -9,6 +9,7 @@ import { reindex } from "../search/outbox";
 import { generateRegion } from "./generate";
 import { DEMO_PASSWORD, demoPeople, seedDemoPeople } from "./accounts";
 import { seedDemoBudgets, seedSpendingRules } from "./budgets";
+import { seedPurchaseHistory } from "./insights";
 import { loadRegion } from "./load";
 
 const { values } = parseArgs({
@@ -32,6 +33,9 @@ loadRegion(db, region, { reset: true });
 const people = await seedDemoPeople(db);
 seedSpendingRules(db);
 seedDemoBudgets(people, db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.id)).get()!.id);
+// Two years of past purchases in Leeds and Bradford, so Kim (their commissioner) has insights to read.
+seedPurchaseHistory(db, { area: "leeds", buyers: 400, orders: 6_000, months: 24, searches: 3_000, seed: 1 });
+seedPurchaseHistory(db, { area: "bradford", buyers: 150, orders: 1_500, months: 24, searches: 800, seed: 2 });
 console.log(`Seeded ${region.length} organisations and ${listings} services in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${demoPeople.map((p) => `${p.email} (${p.key})`).join(", ")}.`);
 

@@ -91,8 +91,12 @@ export function loadFacts(area: string, filter: InsightsFilter) {
     spend: once(() => inCategory(allSpend())),
     buyers: once(() => tallyPeople(c.prepare(`SELECT year, category, town_slug AS town, unit, buyer_id AS buyerId, months_mask AS mask
       FROM insight_buyer_years WHERE area_slug = ? AND year BETWEEN ? AND ?`).all(area, ...years) as MaskRow[], masks, filter.category)),
-    prices: once(() => inCategory(c.prepare(`SELECT month, category, unit, price_pence AS price, visits FROM insight_price_months
-      WHERE area_slug = ? AND month BETWEEN ? AND ?`).all(...range) as PriceRow[])),
+    /** Prices paid in range as a histogram per category and unit (months added together by SQLite). */
+    prices: once(() => inCategory(c.prepare(`SELECT category, unit, price_pence AS price, SUM(visits) AS visits FROM insight_price_months
+      WHERE area_slug = ? AND month BETWEEN ? AND ? GROUP BY category, unit, price_pence`).all(...range) as Omit<PriceRow, "month">[])),
+    /** Prices paid by month, for the chosen category only (the trend). */
+    priceTrend: once(() => (filter.category ? c.prepare(`SELECT month, category, unit, price_pence AS price, visits FROM insight_price_months
+      WHERE area_slug = ? AND month BETWEEN ? AND ? AND category = ?`).all(...range, filter.category) as PriceRow[] : [])),
     declines: once(() => {
       const rows = c.prepare(`SELECT year, category, town_slug AS town, buyer_id AS buyerId, months_mask AS mask, declines
         FROM insight_decline_years WHERE area_slug = ? AND year BETWEEN ? AND ?`).all(area, ...years) as MaskRow[];

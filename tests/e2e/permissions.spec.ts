@@ -63,6 +63,10 @@ const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona
   "orders/:orderId/invoice": { path: (i) => `/orders/${i.order}/invoice`, expect: bothSides },
   "provider/orders/:orderId": { path: (i) => `/provider/orders/${i.order}`, expect: organisation },
   "enquiries/:enquiryId": { path: (i) => `/enquiries/${i.enquiry}`, expect: bothSides },
+  // Commissioners' insights: a commissioner's own council areas (Kim: Leeds and Bradford), nobody else — not even admins.
+  "insights/:area": { path: () => "/insights/leeds", expect: only(["commissioner"]) },
+  "insights/:area/export.csv": { path: () => "/insights/leeds/export.csv?table=spend-by-category", expect: only(["commissioner"]) },
+  "insights/:area/market-position": { path: () => "/insights/bradford/market-position", expect: only(["commissioner"]) },
 };
 
 type RouteEntry = { path?: string; children?: RouteEntry[] };
@@ -145,6 +149,7 @@ test("ids that do not exist are 404 for people who are logged in, and ask anonym
   }
   // A person who does not exist looks exactly like one you may not see: ids of people are not confirmed.
   expect(await outcome(page, "/people/99999999")).toBe("forbidden");
+  expect(await outcome(page, "/insights/atlantis")).toBe("missing");
   const anonymous = await browser.newPage();
   expect(await outcome(anonymous, "/budgets/99999999")).toBe("login");
 });

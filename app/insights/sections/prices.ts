@@ -30,10 +30,8 @@ export const pricesSection: InsightSection = {
     const people = f.buyers();
     const paid = new Map<string, Weighted>();
     const paidByMonth = new Map<string, Weighted>();
-    for (const r of f.prices()) {
-      push(paid, `${r.category}|${r.unit}`, r.price, r.visits);
-      push(paidByMonth, `${r.category}|${r.unit}|${r.month}`, r.price, r.visits);
-    }
+    for (const r of f.prices()) push(paid, `${r.category}|${r.unit}`, r.price, r.visits);
+    for (const r of f.priceTrend()) push(paidByMonth, `${r.category}|${r.unit}|${r.month}`, r.price, r.visits);
     const listed = new Map<string, Weighted>();
     for (const l of f.listedPrices()) push(listed, `${l.category}|${l.unit}`, l.price, 1);
     const keys = [...paid.keys()].sort();

@@ -6,21 +6,21 @@ import { db } from "../../db/client";
 import { catchUpSearches } from "./rollups.server";
 import { monthsBetween, type InsightsFilter } from "./filter";
 
-export type SpendRow = { month: string; category: string; town: string; organisationId: number; kind: string; unit: string; arrangement: string; spend: number; visits: number; quantity: number };
+export type SpendRow = { month: string; category: string; town: string; organisationId: number; kind: string; spend: number; visits: number };
 export type PriceRow = { month: string; category: string; unit: string; price: number; visits: number };
 export type SearchCellRow = { month: string; category: string; town: string; searches: number; noResults: number; fewResults: number };
-type MaskRow = { year: number; category: string; town: string; unit?: string; buyerId: number; mask: number; declines?: number };
 
-/** Distinct ids under a key, added to one at a time. */
-export class Tally {
-  readonly sets = new Map<string, Set<number>>();
-  add(key: string, id: number) {
-    let s = this.sets.get(key);
-    if (!s) this.sets.set(key, (s = new Set()));
-    s.add(id);
+/** Distinct people under each key (a category, a town, a month), counted by SQLite. */
+export class Counts {
+  constructor(private readonly counts: Map<string, number> = new Map()) {}
+  of(key: string): number {
+    return this.counts.get(key) ?? 0;
   }
-  of(key: string): ReadonlySet<number> {
-    return this.sets.get(key) ?? new Set();
+  has(key: string) {
+    return this.counts.has(key);
+  }
+  keys() {
+    return [...this.counts.keys()];
   }
 }
 
@@ -36,34 +36,54 @@ function rangeMasks(months: string[]) {
 
 /** People behind the purchases (or declines) in range: by category, and for the chosen category (or all) by town, month and unit. */
 export type People = {
-  total: ReadonlySet<number>;
-  byCategory: Tally;
-  byTown: Tally;
-  byMonth: Tally;
+  /** Everyone, in every category. */
+  everyone: number;
+  /** Everyone in the chosen category (or all). */
+  total: number;
+  byCategory: Counts;
+  byTown: Counts;
+  byMonth: Counts;
   /** Keyed `category|unit`. */
-  byUnit: Tally;
+  byUnit: Counts;
   /** Keyed `category|unit|month`, for the chosen category only. */
-  byUnitMonth: Tally;
+  byUnitMonth: Counts;
 };
 
-function tallyPeople(rows: MaskRow[], masks: Map<number, number>, category: string | null): People {
-  const p: People = { total: new Set(), byCategory: new Tally(), byTown: new Tally(), byMonth: new Tally(), byUnit: new Tally(), byUnitMonth: new Tally() };
-  for (const r of rows) {
-    const mask = r.mask & (masks.get(r.year) ?? 0);
-    if (!mask) continue;
-    p.byCategory.add(r.category, r.buyerId);
-    if (category && r.category !== category) continue;
-    (p.total as Set<number>).add(r.buyerId);
-    p.byTown.add(r.town, r.buyerId);
-    p.byUnit.add(`${r.category}|${r.unit}`, r.buyerId);
-    for (let b = 0; b < 12; b++) {
-      if (!(mask & (1 << b))) continue;
-      const month = `${r.year}-${String(b + 1).padStart(2, "0")}`;
-      p.byMonth.add(month, r.buyerId);
-      if (category) p.byUnitMonth.add(`${r.category}|${r.unit}|${month}`, r.buyerId);
-    }
-  }
-  return p;
+/**
+ * Distinct people in a rollup with a months mask per year, counted in SQL: the range is a list of
+ * (year, mask) pairs, and a row counts when its months meet the range's.
+ */
+function countPeople(table: "insight_buyer_years" | "insight_decline_years", area: string, months: string[], category: string | null, withUnits: boolean): People {
+  const c = db.$client;
+  const masks = rangeMasks(months);
+  const values = [...masks.entries()];
+  const ranged = `WITH r(year, mask) AS (VALUES ${values.map(() => "(?, ?)").join(", ")})
+    SELECT %COLS% FROM ${table} b JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0 WHERE b.area_slug = ? %WHERE% %GROUP%`;
+  const base = values.flat();
+  const chosen = category ? "AND b.category = ?" : "";
+  const args = (filtered: boolean) => [...base, area, ...(filtered && category ? [category] : [])];
+  const grouped = (cols: string, filtered: boolean, group: string) =>
+    new Counts(new Map((c.prepare(ranged.replace("%COLS%", `${cols} AS k, COUNT(DISTINCT b.buyer_id) AS n`).replace("%WHERE%", filtered ? chosen : "").replace("%GROUP%", `GROUP BY ${group}`))
+      .raw().all(...args(filtered)) as [string, number][])));
+  const single = (filtered: boolean) => c.prepare(ranged.replace("%COLS%", "COUNT(DISTINCT b.buyer_id)").replace("%WHERE%", filtered ? chosen : "").replace("%GROUP%", ""))
+    .pluck().get(...args(filtered)) as number;
+  // A month of the range is a bit of its year: joined to the months, each row counts in each of its months.
+  const byMonth = (cols: string, group: string) => {
+    const monthRows = months.map((m) => [Number(m.slice(0, 4)), 1 << (Number(m.slice(5, 7)) - 1), m] as const);
+    const sql = `WITH m(year, bit, month) AS (VALUES ${monthRows.map(() => "(?, ?, ?)").join(", ")})
+      SELECT ${cols} AS k, COUNT(DISTINCT b.buyer_id) AS n FROM ${table} b JOIN m ON m.year = b.year AND (b.months_mask & m.bit) <> 0
+      WHERE b.area_slug = ? ${chosen} GROUP BY ${group}`;
+    return new Counts(new Map(c.prepare(sql).raw().all(...monthRows.flat(), area, ...(category ? [category] : [])) as [string, number][]));
+  };
+  return {
+    everyone: single(false),
+    total: single(true),
+    byCategory: grouped("b.category", false, "b.category"),
+    byTown: grouped("b.town_slug", true, "b.town_slug"),
+    byMonth: byMonth("m.month", "m.month"),
+    byUnit: withUnits ? grouped("b.category || '|' || b.unit", true, "b.category, b.unit") : new Counts(),
+    byUnitMonth: withUnits && category ? byMonth("b.category || '|' || b.unit || '|' || m.month", "b.category, b.unit, m.month") : new Counts(),
+  };
 }
 
 const once = <T>(load: () => T) => {
@@ -78,30 +98,31 @@ export function loadFacts(area: string, filter: InsightsFilter) {
   const c = db.$client;
   const months = monthsBetween(filter.from, filter.to);
   const masks = rangeMasks(months);
-  const years = [Number(filter.from.slice(0, 4)), Number(filter.to.slice(0, 4))] as const;
   const range = [area, filter.from, filter.to] as const;
   const inCategory = <T extends { category: string }>(rows: T[]) => (filter.category ? rows.filter((r) => r.category === filter.category) : rows);
-  const allSpend = once(() => c.prepare(`SELECT month, category, town_slug AS town, organisation_id AS organisationId, organisation_kind AS kind, unit, arrangement,
-      spend_pence AS spend, visits, quantity_hundredths AS quantity FROM insight_spend_months WHERE area_slug = ? AND month BETWEEN ? AND ?`).all(...range) as SpendRow[]);
+  // Added up by SQLite to the grain the sections use (units and arrangements are not shown here).
+  const allSpend = once(() => c.prepare(`SELECT month, category, town_slug AS town, organisation_id AS organisationId, organisation_kind AS kind,
+      SUM(spend_pence) AS spend, SUM(visits) AS visits FROM insight_spend_months WHERE area_slug = ? AND month BETWEEN ? AND ?
+      GROUP BY month, category, town_slug, organisation_id`).all(...range) as SpendRow[]);
   return {
     area, filter, months,
     /** Spend in range, in every category (for the area's category table). */
     allSpend,
     /** Spend in range in the chosen category (or all). */
     spend: once(() => inCategory(allSpend())),
-    buyers: once(() => tallyPeople(c.prepare(`SELECT year, category, town_slug AS town, unit, buyer_id AS buyerId, months_mask AS mask
-      FROM insight_buyer_years WHERE area_slug = ? AND year BETWEEN ? AND ?`).all(area, ...years) as MaskRow[], masks, filter.category)),
+    buyers: once(() => countPeople("insight_buyer_years", area, months, filter.category, true)),
     /** Prices paid in range as a histogram per category and unit (months added together by SQLite). */
     prices: once(() => inCategory(c.prepare(`SELECT category, unit, price_pence AS price, SUM(visits) AS visits FROM insight_price_months
       WHERE area_slug = ? AND month BETWEEN ? AND ? GROUP BY category, unit, price_pence`).all(...range) as Omit<PriceRow, "month">[])),
     /** Prices paid by month, for the chosen category only (the trend). */
     priceTrend: once(() => (filter.category ? c.prepare(`SELECT month, category, unit, price_pence AS price, visits FROM insight_price_months
       WHERE area_slug = ? AND month BETWEEN ? AND ? AND category = ?`).all(...range, filter.category) as PriceRow[] : [])),
-    declines: once(() => {
-      const rows = c.prepare(`SELECT year, category, town_slug AS town, buyer_id AS buyerId, months_mask AS mask, declines
-        FROM insight_decline_years WHERE area_slug = ? AND year BETWEEN ? AND ?`).all(area, ...years) as MaskRow[];
-      return { people: tallyPeople(rows, masks, filter.category), rows: inCategory(rows).filter((r) => r.mask & (masks.get(r.year) ?? 0)) };
-    }),
+    declines: once(() => ({
+      people: countPeople("insight_decline_years", area, months, filter.category, false),
+      byCategory: new Map(c.prepare(`WITH r(year, mask) AS (VALUES ${[...masks.keys()].map(() => "(?, ?)").join(", ")})
+        SELECT b.category, SUM(b.declines) FROM insight_decline_years b JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0
+        WHERE b.area_slug = ? GROUP BY b.category`).raw().all(...[...masks.entries()].flat(), area) as [string, number][]),
+    })),
     searches: once(() => {
       catchUpSearches();
       return inCategory(c.prepare(`SELECT month, category, town_slug AS town, searches, no_results AS noResults, few_results AS fewResults

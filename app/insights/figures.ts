@@ -51,7 +51,12 @@ export function policyFor(minPeople: number): Policy {
 
 const size = (who: Who) => (typeof who === "number" ? who : who.size);
 
-/** How many distinct people (providers, searches) are behind these rows together. */
+/**
+ * How many distinct people (providers, searches) are behind these rows together, or a lower
+ * bound of it. With the ids, exactly. With counts only: searches, and providers split by kind,
+ * never overlap, so they add up; people may be in several rows, so the most any one row has is
+ * all that is certain — a lower bound, which can only make publish() withhold more.
+ */
 function together(rows: RawRow[], basis: Basis): number {
   const whos = rows.map((r) => r.who[basis]).filter((w): w is Who => w !== undefined);
   if (whos.every((w) => typeof w !== "number")) {
@@ -59,7 +64,7 @@ function together(rows: RawRow[], basis: Basis): number {
     for (const w of whos as ReadonlySet<number>[]) for (const id of w) all.add(id);
     return all.size;
   }
-  return whos.reduce<number>((n, w) => n + size(w), 0);
+  return basis === "people" ? Math.max(0, ...whos.map(size)) : whos.reduce<number>((n, w) => n + size(w), 0);
 }
 
 const bases = (row: RawRow) => Object.keys(row.who) as Basis[];

@@ -28,9 +28,7 @@ export const demandSection: InsightSection = {
     const searchColumns = [{ key: "searches", label: `Searches finding ${FEW_RESULTS} or fewer`, format: "count" as const }];
     const searchTotal = { key: "total", label: "Total", values: { searches: total }, who: { searches: total } };
     const declines = f.declines();
-    const declineCount = new Map<string, number>();
-    for (const d of declines.rows) addTo(declineCount, d.category, d.declines ?? 0);
-    const declinedPeople = new Set([...declines.people.byCategory.sets.entries()].filter(([c]) => !f.filter.category || c === f.filter.category).flatMap(([, s]) => [...s]));
+    const declineCount = new Map([...declines.byCategory].filter(([c]) => !f.filter.category || c === f.filter.category));
     const full = new Map<string, Set<number>>();
     const fullCount = new Map<string, number>();
     for (const l of f.fullListings()) {
@@ -53,9 +51,9 @@ export const demandSection: InsightSection = {
         caption: "Counted in the month they were declined. Providers' reasons are their own words and are not shown.",
         columns: [{ key: "declines", label: "Requests declined", format: "count" }, { key: "people", label: "People", format: "count" }],
         rows: categories.filter((c) => declineCount.has(c.slug)).map((c) => ({
-          key: c.slug, label: categoryName(c.slug), values: { declines: declineCount.get(c.slug)!, people: declines.people.byCategory.of(c.slug).size }, who: { people: declines.people.byCategory.of(c.slug) },
+          key: c.slug, label: categoryName(c.slug), values: { declines: declineCount.get(c.slug)!, people: declines.people.byCategory.of(c.slug) }, who: { people: declines.people.byCategory.of(c.slug) },
         })),
-        total: { key: "total", label: "Total", values: { declines: [...declineCount.values()].reduce((a, b) => a + b, 0), people: declinedPeople.size }, who: { people: declinedPeople } },
+        total: { key: "total", label: "Total", values: { declines: [...declineCount.values()].reduce((a, b) => a + b, 0), people: declines.people.total }, who: { people: declines.people.total } },
       },
       {
         id: "full-listings", title: "Listings with no places free now", followsCategory: true, chart: { kind: "bar", column: "listings" },

@@ -50,7 +50,7 @@ export const pricesSection: InsightSection = {
     }];
     // The trend needs one category: prices of different things in one line would mean nothing.
     const main = f.filter.category ? keys.filter((k) => k.startsWith(`${f.filter.category}|`))
-      .sort((a, b) => people.byUnit.of(b).size - people.byUnit.of(a).size)[0] : undefined;
+      .sort((a, b) => people.byUnit.of(b) - people.byUnit.of(a))[0] : undefined;
     if (main) {
       tables.push({
         id: "price-trend", title: `Median price paid by month: ${unitName(main.split("|")[1]!)}`, followsCategory: true,

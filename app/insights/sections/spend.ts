@@ -32,31 +32,30 @@ export const spendSection: InsightSection = {
     const byCategory = sumBy(all, (r) => r.category);
     const rows = f.spend();
     const total = rows.reduce((t, r) => ({ spend: t.spend + r.spend, visits: t.visits + r.visits }), { spend: 0, visits: 0 });
-    const totalRow = (who: ReadonlySet<number>) => ({ key: "total", label: "Total", values: { ...total, buyers: who.size }, who: { people: who } });
+    const totalRow = (who: number) => ({ key: "total", label: "Total", values: { ...total, buyers: who }, who: { people: who } });
     const byMonth = sumBy(rows, (r) => r.month);
     const byTown = sumBy(rows, (r) => r.town);
-    const towns = [...people.byTown.sets.keys()].sort();
-    const allPeople = new Set([...people.byCategory.sets.values()].flatMap((s) => [...s]));
+    const towns = people.byTown.keys().sort();
     const allTotal = all.reduce((t, r) => ({ spend: t.spend + r.spend, visits: t.visits + r.visits }), { spend: 0, visits: 0 });
     return [
       {
         id: "spend-by-category", title: "Spend by category", followsCategory: false, columns, chart: { kind: "bar", column: "spend" },
         caption: "Every category in the area in the chosen months, whatever category is chosen above.",
-        rows: categories.filter((c) => people.byCategory.sets.has(c.slug)).map((c) => ({
-          key: c.slug, label: categoryName(c.slug), values: { ...byCategory(c.slug), buyers: people.byCategory.of(c.slug).size }, who: { people: people.byCategory.of(c.slug) },
+        rows: categories.filter((c) => people.byCategory.has(c.slug)).map((c) => ({
+          key: c.slug, label: categoryName(c.slug), values: { ...byCategory(c.slug), buyers: people.byCategory.of(c.slug) }, who: { people: people.byCategory.of(c.slug) },
         })),
-        total: { key: "total", label: "Total", values: { ...allTotal, buyers: allPeople.size }, who: { people: allPeople } },
+        total: { key: "total", label: "Total", values: { ...allTotal, buyers: people.everyone }, who: { people: people.everyone } },
       },
       {
         id: "spend-by-month", title: "Spend by month", followsCategory: true, columns, chart: { kind: "line", column: "spend" },
         caption: "Each month of the range, by the date the support was delivered.",
-        rows: f.months.map((m) => ({ key: m, label: m, values: { ...byMonth(m), buyers: people.byMonth.of(m).size }, who: { people: people.byMonth.of(m) } })),
+        rows: f.months.map((m) => ({ key: m, label: m, values: { ...byMonth(m), buyers: people.byMonth.of(m) }, who: { people: people.byMonth.of(m) } })),
         total: totalRow(people.total),
       },
       {
         id: "spend-by-town", title: "Spend by town", followsCategory: true, columns, chart: { kind: "bar", column: "spend" },
         caption: "The town of the service bought (where it is based), not where the person lives.",
-        rows: towns.map((t) => ({ key: t, label: findTown(t)?.name ?? t, values: { ...byTown(t), buyers: people.byTown.of(t).size }, who: { people: people.byTown.of(t) } })),
+        rows: towns.map((t) => ({ key: t, label: findTown(t)?.name ?? t, values: { ...byTown(t), buyers: people.byTown.of(t) }, who: { people: people.byTown.of(t) } })),
         total: totalRow(people.total),
       },
     ];

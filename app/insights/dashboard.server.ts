@@ -19,9 +19,14 @@ export type Dashboard = {
 
 export const insightsPolicy = (): Policy => policyFor(config.INSIGHTS_MIN_PEOPLE);
 
-export function insightsDashboard(area: string, filter: InsightsFilter, policy = insightsPolicy()): Dashboard {
+/** Every section, or (for one table's CSV) the sections up to the one holding `untilTable`. */
+export function insightsDashboard(area: string, filter: InsightsFilter, policy = insightsPolicy(), untilTable?: string): Dashboard {
   const facts = loadFacts(area, filter);
-  const built = sections.map((s) => ({ section: s, tables: s.tables(facts) }));
+  const built: { section: (typeof sections)[number]; tables: SectionTable[] }[] = [];
+  for (const s of sections) {
+    built.push({ section: s, tables: s.tables(facts) });
+    if (untilTable && built.at(-1)!.tables.some((t) => t.id === untilTable)) break;
+  }
   // The area's category table decides, once, which categories are withheld; a withheld category
   // is withheld in every table that follows the filter, or a filtered view would give it away.
   const categoryTable = built.flatMap((b) => b.tables).find((t) => t.id === "spend-by-category")!;
@@ -41,7 +46,7 @@ export function insightsDashboard(area: string, filter: InsightsFilter, policy =
 
 /** One table of the dashboard (for its CSV), published exactly as the page shows it. */
 export function insightsTable(area: string, filter: InsightsFilter, tableId: string, policy = insightsPolicy()): FigureTable | null {
-  for (const s of insightsDashboard(area, filter, policy).sections) {
+  for (const s of insightsDashboard(area, filter, policy, tableId).sections) {
     const t = s.tables.find((x) => x.id === tableId);
     if (t) return t;
   }

@@ -75,9 +75,10 @@ function countPeople(table: "insight_buyer_years" | "insight_decline_years", are
       WHERE b.area_slug = ? ${chosen} GROUP BY ${group}`;
     return new Counts(new Map(c.prepare(sql).raw().all(...monthRows.flat(), area, ...(category ? [category] : [])) as [string, number][]));
   };
+  const everyone = single(false);
   return {
-    everyone: single(false),
-    total: single(true),
+    everyone,
+    total: category ? single(true) : everyone,
     byCategory: grouped("b.category", false, "b.category"),
     byTown: grouped("b.town_slug", true, "b.town_slug"),
     byMonth: byMonth("m.month", "m.month"),

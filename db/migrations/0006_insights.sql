@@ -9,6 +9,7 @@ CREATE TABLE `insight_buyer_years` (
 	PRIMARY KEY(`area_slug`, `year`, `category`, `town_slug`, `unit`, `buyer_id`)
 );
 --> statement-breakpoint
+CREATE INDEX `insight_buyer_years_read_idx` ON `insight_buyer_years` (`area_slug`,`year`,`category`,`town_slug`,`unit`,`buyer_id`,`months_mask`);--> statement-breakpoint
 CREATE TABLE `insight_decline_years` (
 	`area_slug` text NOT NULL,
 	`year` integer NOT NULL,
@@ -20,6 +21,7 @@ CREATE TABLE `insight_decline_years` (
 	PRIMARY KEY(`area_slug`, `year`, `category`, `town_slug`, `buyer_id`)
 );
 --> statement-breakpoint
+CREATE INDEX `insight_decline_years_read_idx` ON `insight_decline_years` (`area_slug`,`year`,`category`,`town_slug`,`buyer_id`,`months_mask`,`declines`);--> statement-breakpoint
 CREATE TABLE `insight_price_months` (
 	`area_slug` text NOT NULL,
 	`month` text NOT NULL,
@@ -30,6 +32,7 @@ CREATE TABLE `insight_price_months` (
 	PRIMARY KEY(`area_slug`, `month`, `category`, `unit`, `price_pence`)
 );
 --> statement-breakpoint
+CREATE INDEX `insight_price_months_read_idx` ON `insight_price_months` (`area_slug`,`month`,`category`,`unit`,`price_pence`,`visits`);--> statement-breakpoint
 CREATE TABLE `insight_search_months` (
 	`area_slug` text NOT NULL,
 	`month` text NOT NULL,
@@ -57,6 +60,7 @@ CREATE TABLE `insight_spend_months` (
 	PRIMARY KEY(`area_slug`, `month`, `category`, `town_slug`, `organisation_id`, `unit`, `arrangement`)
 );
 --> statement-breakpoint
+CREATE INDEX `insight_spend_months_read_idx` ON `insight_spend_months` (`area_slug`,`month`,`category`,`town_slug`,`organisation_id`,`organisation_kind`,`spend_pence`,`visits`);--> statement-breakpoint
 CREATE TABLE `insight_watermarks` (
 	`name` text PRIMARY KEY NOT NULL,
 	`last_id` integer NOT NULL,

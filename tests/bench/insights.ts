@@ -57,24 +57,34 @@ try {
     { name: "three years, one category (help at home)", q: `from=${month(35)}&to=${month(0)}&category=help-at-home` },
   ];
   for (const r of ranges) call(dashboardRoute, `/insights/leeds?${r.q}`); // warm
+  // Wall time is what a commissioner waits; CPU time (this process's own) shows how much of it is
+  // the loader's work rather than waiting for a core on a shared machine.
   const loaderTimes: Record<string, number[]> = {};
   const all: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < 20; i++) {
     for (const r of ranges) {
       t = performance.now();
+      const used = process.cpuUsage();
       call(dashboardRoute, `/insights/leeds?${r.q}`);
+      const spent = process.cpuUsage(used);
+      cpu.push((spent.user + spent.system) / 1000);
       const ms = performance.now() - t;
       (loaderTimes[r.name] ??= []).push(ms);
       all.push(ms);
     }
   }
   const csvTimes: number[] = [];
+  const csvCpu: number[] = [];
   let csvRows = 0;
   for (let i = 0; i < 5; i++) {
     t = performance.now();
+    const used = process.cpuUsage();
     const res = (await call(csvRoute, `/insights/leeds/export.csv?from=${month(35)}&to=${month(0)}&table=spend-by-month`)) as Response;
     csvRows = (await res.text()).split("\r\n").length - 2;
     csvTimes.push(performance.now() - t);
+    const spent = process.cpuUsage(used);
+    csvCpu.push((spent.user + spent.system) / 1000);
   }
   t = performance.now();
   const drift = verifyRollups();
@@ -90,13 +100,17 @@ try {
   report();
   report("| measure | p50 | p95 | max | target |");
   report("| --- | --- | --- | --- | --- |");
-  report(`| dashboard loader, all three ranges below (60 loads) | ${fmt(p.p50)} | **${fmt(p.p95)}** | ${fmt(p.max)} | p95 under 500 ms: ${p.p95 < 500 ? "met" : "**not met**"} |`);
+  const pc = percentiles(cpu);
+  report(`| dashboard loader, all three ranges below (60 loads), wall time | ${fmt(p.p50)} | **${fmt(p.p95)}** | ${fmt(p.max)} | p95 under 500 ms: ${p.p95 < 500 ? "met" : "**not met**"} |`);
+  report(`| — the same loads, CPU time of the process | ${fmt(pc.p50)} | ${fmt(pc.p95)} | ${fmt(pc.max)} | |`);
   for (const [name, times] of Object.entries(loaderTimes)) {
     const q = percentiles(times);
     report(`| — ${name} | ${fmt(q.p50)} | ${fmt(q.p95)} | ${fmt(q.max)} | |`);
   }
   const cq = percentiles(csvTimes);
-  report(`| CSV export of spend by month, three years (${csvRows} rows, 5 runs) | ${fmt(cq.p50)} | ${fmt(cq.p95)} | **${fmt(cq.max)}** | under 2 s: ${cq.max < 2000 ? "met" : "**not met**"} |`);
+  const cc = percentiles(csvCpu);
+  report(`| CSV export of spend by month, three years (${csvRows} rows, 5 runs), wall time | ${fmt(cq.p50)} | ${fmt(cq.p95)} | **${fmt(cq.max)}** | under 2 s: ${cq.max < 2000 ? "met" : "**not met**"} |`);
+  report(`| — CPU time | ${fmt(cc.p50)} | ${fmt(cc.p95)} | ${fmt(cc.max)} | |`);
   report(`| rollups checked against a full recomputation | ${verifySeconds.toFixed(1)} s | | | ${Object.keys(drift).length === 0 ? "equal" : "**differ**"} |`);
   report();
   mkdirSync("tests/.tmp", { recursive: true });

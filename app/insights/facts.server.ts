@@ -6,7 +6,8 @@ import { db } from "../../db/client";
 import { catchUpSearches } from "./rollups.server";
 import { monthsBetween, type InsightsFilter } from "./filter";
 
-export type SpendRow = { month: string; category: string; town: string; organisationId: number; kind: string; spend: number; visits: number };
+export type SpendSum = { key: string; spend: number; visits: number };
+export type ProviderSpend = { category: string; organisationId: number; kind: string; spend: number };
 export type PriceRow = { month: string; category: string; unit: string; price: number; visits: number };
 export type SearchCellRow = { month: string; category: string; town: string; searches: number; noResults: number; fewResults: number };
 
@@ -101,16 +102,21 @@ export function loadFacts(area: string, filter: InsightsFilter) {
   const masks = rangeMasks(months);
   const range = [area, filter.from, filter.to] as const;
   const inCategory = <T extends { category: string }>(rows: T[]) => (filter.category ? rows.filter((r) => r.category === filter.category) : rows);
-  // Added up by SQLite to the grain the sections use (units and arrangements are not shown here).
-  const allSpend = once(() => c.prepare(`SELECT month, category, town_slug AS town, organisation_id AS organisationId, organisation_kind AS kind,
-      SUM(spend_pence) AS spend, SUM(visits) AS visits FROM insight_spend_months WHERE area_slug = ? AND month BETWEEN ? AND ?
-      GROUP BY month, category, town_slug, organisation_id`).all(...range) as SpendRow[]);
+  const chosen = filter.category ? "AND category = ?" : "";
+  const chosenArgs = filter.category ? [filter.category] : [];
+  // Spend added up by SQLite over the covering index, to exactly what a table shows.
+  const spendBy = (column: "category" | "month" | "town_slug", filtered: boolean) => () => c.prepare(`SELECT ${column} AS key, SUM(spend_pence) AS spend, SUM(visits) AS visits
+    FROM insight_spend_months WHERE area_slug = ? AND month BETWEEN ? AND ? ${filtered ? chosen : ""} GROUP BY ${column}`).all(...range, ...(filtered ? chosenArgs : [])) as SpendSum[];
   return {
     area, filter, months,
-    /** Spend in range, in every category (for the area's category table). */
-    allSpend,
-    /** Spend in range in the chosen category (or all). */
-    spend: once(() => inCategory(allSpend())),
+    /** Spend in range by category, every category (for the area's category table). */
+    spendByCategory: once(spendBy("category", false)),
+    /** Spend in range in the chosen category (or all), by month and by town. */
+    spendByMonth: once(spendBy("month", true)),
+    spendByTown: once(spendBy("town_slug", true)),
+    /** Spend in range in the chosen category (or all) by category and provider, for the market's shape. */
+    providerSpend: once(() => c.prepare(`SELECT category, organisation_id AS organisationId, organisation_kind AS kind, SUM(spend_pence) AS spend
+      FROM insight_spend_months WHERE area_slug = ? AND month BETWEEN ? AND ? ${chosen} GROUP BY category, organisation_id`).all(...range, ...chosenArgs) as ProviderSpend[]),
     buyers: once(() => countPeople("insight_buyer_years", area, months, filter.category, true)),
     /** Prices paid in range as a histogram per category and unit (months added together by SQLite). */
     prices: once(() => inCategory(c.prepare(`SELECT category, unit, price_pence AS price, SUM(visits) AS visits FROM insight_price_months

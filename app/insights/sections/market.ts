@@ -10,7 +10,7 @@ export const marketSection: InsightSection = {
   intro: "How many providers people bought from, who they are, and how concentrated spend is. Figures about providers' shares are withheld when fewer than 3 providers are behind them.",
   tables: (f) => {
     const people = f.buyers();
-    const rows = f.spend();
+    const rows = f.providerSpend();
     const providers = new Map<string, Set<number>>();
     const spendByProvider = new Map<string, Map<number, number>>();
     const kindSpend = new Map<string, number>();

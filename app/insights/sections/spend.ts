@@ -1,7 +1,7 @@
 import { findTown } from "../../directory/region";
 import { categories } from "../../directory/vocabulary";
 import type { Column } from "../figures";
-import { addTo } from "../stats";
+import type { SpendSum } from "../facts.server";
 import { labelled, type InsightSection } from "./section";
 
 const categoryName = labelled(categories);
@@ -11,16 +11,11 @@ const columns: Column[] = [
   { key: "buyers", label: "People buying", format: "count" },
 ];
 
-type Sums = { spend: number; visits: number };
-function sumBy<T extends { spend: number; visits: number }>(rows: T[], key: (r: T) => string) {
-  const spend = new Map<string, number>();
-  const visits = new Map<string, number>();
-  for (const r of rows) {
-    addTo(spend, key(r), r.spend);
-    addTo(visits, key(r), r.visits);
-  }
-  return (k: string): Sums => ({ spend: spend.get(k) ?? 0, visits: visits.get(k) ?? 0 });
-}
+const sums = (rows: SpendSum[]) => {
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return (k: string) => ({ spend: byKey.get(k)?.spend ?? 0, visits: byKey.get(k)?.visits ?? 0 });
+};
+const totalOf = (rows: SpendSum[]) => rows.reduce((t, r) => ({ spend: t.spend + r.spend, visits: t.visits + r.visits }), { spend: 0, visits: 0 });
 
 export const spendSection: InsightSection = {
   id: "spend",
@@ -28,15 +23,12 @@ export const spendSection: InsightSection = {
   intro: "What people paid for support confirmed as delivered, from budgets and by card, counted where the service is.",
   tables: (f) => {
     const people = f.buyers();
-    const all = f.allSpend();
-    const byCategory = sumBy(all, (r) => r.category);
-    const rows = f.spend();
-    const total = rows.reduce((t, r) => ({ spend: t.spend + r.spend, visits: t.visits + r.visits }), { spend: 0, visits: 0 });
+    const byCategory = sums(f.spendByCategory());
+    const byMonth = sums(f.spendByMonth());
+    const byTown = sums(f.spendByTown());
+    const total = totalOf(f.spendByMonth());
     const totalRow = (who: number) => ({ key: "total", label: "Total", values: { ...total, buyers: who }, who: { people: who } });
-    const byMonth = sumBy(rows, (r) => r.month);
-    const byTown = sumBy(rows, (r) => r.town);
     const towns = people.byTown.keys().sort();
-    const allTotal = all.reduce((t, r) => ({ spend: t.spend + r.spend, visits: t.visits + r.visits }), { spend: 0, visits: 0 });
     return [
       {
         id: "spend-by-category", title: "Spend by category", followsCategory: false, columns, chart: { kind: "bar", column: "spend" },
@@ -44,7 +36,7 @@ export const spendSection: InsightSection = {
         rows: categories.filter((c) => people.byCategory.has(c.slug)).map((c) => ({
           key: c.slug, label: categoryName(c.slug), values: { ...byCategory(c.slug), buyers: people.byCategory.of(c.slug) }, who: { people: people.byCategory.of(c.slug) },
         })),
-        total: { key: "total", label: "Total", values: { ...allTotal, buyers: people.everyone }, who: { people: people.everyone } },
+        total: { key: "total", label: "Total", values: { ...totalOf(f.spendByCategory()), buyers: people.everyone }, who: { people: people.everyone } },
       },
       {
         id: "spend-by-month", title: "Spend by month", followsCategory: true, columns, chart: { kind: "line", column: "spend" },

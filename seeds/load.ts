@@ -6,7 +6,7 @@ import type { SeedOrganisation } from "./generate";
 /** Empties every table that holds people or listings, children before parents. */
 export function clearData(tx: Tx) {
   for (const table of [
-    t.insightSpendMonths, t.insightBuyerYears, t.insightPriceMonths, t.insightDeclineYears, t.insightSearchMonths, t.insightWatermarks,
+    t.insightSpendMonths, t.insightBuyerYears, t.insightPeopleMonths, t.insightPriceMonths, t.insightDeclineYears, t.insightSearchMonths, t.insightWatermarks,
     t.messages, t.enquiries, t.stripeEvents, t.cardPayments, t.paymentAccounts, t.payouts, t.disputes, t.creditNotes, t.occurrences, t.invoices, t.orders,
     t.postings, t.ledgerBalances, t.journals, t.ledgerAccounts, t.reservations, t.isfMoves, t.planLines, t.supportPlans,
     t.budgetAccounts, t.spendingRules, t.auditLog, t.sessions, t.passwordResets, t.rateLimits, t.representativeInvites, t.representativeGrants, t.memberships,

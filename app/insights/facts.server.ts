@@ -46,7 +46,7 @@ export type People = {
   byMonth: Counts;
   /** Keyed `category|unit`. */
   byUnit: Counts;
-  /** Keyed `category|unit|month`, for the chosen category only. */
+  /** Keyed `category|unit|month`, for the chosen category only. (Months of purchases only; none for declines.) */
   byUnitMonth: Counts;
 };
 
@@ -68,23 +68,19 @@ function countPeople(table: "insight_buyer_years" | "insight_decline_years", are
       .raw().all(...args(filtered)) as [string, number][])));
   const single = (filtered: boolean) => c.prepare(ranged.replace("%COLS%", "COUNT(DISTINCT b.buyer_id)").replace("%WHERE%", filtered ? chosen : "").replace("%GROUP%", ""))
     .pluck().get(...args(filtered)) as number;
-  // A month of the range is a bit of its year: joined to the months, each row counts in each of its months.
-  const byMonth = (cols: string, group: string) => {
-    const monthRows = months.map((m) => [Number(m.slice(0, 4)), 1 << (Number(m.slice(5, 7)) - 1), m] as const);
-    const sql = `WITH m(year, bit, month) AS (VALUES ${monthRows.map(() => "(?, ?, ?)").join(", ")})
-      SELECT ${cols} AS k, COUNT(DISTINCT b.buyer_id) AS n FROM ${table} b JOIN m ON m.year = b.year AND (b.months_mask & m.bit) <> 0
-      WHERE b.area_slug = ? ${chosen} GROUP BY ${group}`;
-    return new Counts(new Map(c.prepare(sql).raw().all(...monthRows.flat(), area, ...(category ? [category] : [])) as [string, number][]));
-  };
+  // Each month's people are counted exactly as visits are confirmed (insight_people_months).
+  const monthly = (slice: string, key: (slice: string, month: string) => string) => new Counts(new Map(
+    (c.prepare(`SELECT slice, month, people FROM insight_people_months WHERE area_slug = ? AND ${slice.endsWith("%") ? "slice LIKE ?" : "slice = ?"} AND month BETWEEN ? AND ?`)
+      .raw().all(area, slice, months[0], months.at(-1)) as [string, string, number][]).map(([s, m, n]) => [key(s, m), n])));
   const everyone = single(false);
   return {
     everyone,
     total: category ? single(true) : everyone,
     byCategory: grouped("b.category", false, "b.category"),
     byTown: grouped("b.town_slug", true, "b.town_slug"),
-    byMonth: byMonth("m.month", "m.month"),
+    byMonth: withUnits ? monthly(category ? `category:${category}` : "all", (_, m) => m) : new Counts(),
     byUnit: withUnits ? grouped("b.category || '|' || b.unit", true, "b.category, b.unit") : new Counts(),
-    byUnitMonth: withUnits && category ? byMonth("b.category || '|' || b.unit || '|' || m.month", "b.category, b.unit, m.month") : new Counts(),
+    byUnitMonth: withUnits && category ? monthly(`unit:${category}|%`, (s, m) => `${s.slice(5)}|${m}`) : new Counts(),
   };
 }
 

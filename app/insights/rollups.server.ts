@@ -46,6 +46,15 @@ export function recordSpend(tx: Tx, occurrenceId: number) {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
     ON CONFLICT DO UPDATE SET spend_pence = spend_pence + excluded.spend_pence, visits = visits + 1, quantity_hundredths = quantity_hundredths + excluded.quantity_hundredths`)
     .run(fact.area, month, fact.category, fact.town, fact.organisationId, fact.kind, fact.unit, fact.arrangement, fact.charged, fact.quantity);
+  // Before this person's month is marked: were they already counted this month, in all, in the category, in the unit?
+  const seen = c.prepare(`SELECT COALESCE(MAX((months_mask & @bit) <> 0), 0) AS anything, COALESCE(MAX(category = @category AND (months_mask & @bit) <> 0), 0) AS inCategory,
+      COALESCE(MAX(category = @category AND unit = @unit AND (months_mask & @bit) <> 0), 0) AS inUnit
+    FROM insight_buyer_years WHERE area_slug = @area AND buyer_id = @buyer AND year = @year`)
+    .get({ bit: bit(month), category: fact.category, unit: fact.unit, area: fact.area, buyer: fact.buyerId, year: yearOf(month) }) as { anything: number; inCategory: number; inUnit: number };
+  const count = c.prepare(`INSERT INTO insight_people_months (area_slug, month, slice, people) VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET people = people + 1`);
+  if (!seen.anything) count.run(fact.area, month, "all");
+  if (!seen.inCategory) count.run(fact.area, month, `category:${fact.category}`);
+  if (!seen.inUnit) count.run(fact.area, month, `unit:${fact.category}|${fact.unit}`);
   c.prepare(`INSERT INTO insight_buyer_years (area_slug, year, category, town_slug, unit, buyer_id, months_mask) VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT DO UPDATE SET months_mask = months_mask | excluded.months_mask`)
     .run(fact.area, yearOf(month), fact.category, fact.town, fact.unit, fact.buyerId, bit(month));
@@ -133,7 +142,7 @@ export function catchUpSearches(batch = 50_000): number {
 
 // ---- recomputation and verification -----------------------------------------------------------
 
-export type Rollups = Record<"spend" | "buyers" | "prices" | "declines" | "searches", string[]>;
+export type Rollups = Record<"spend" | "buyers" | "people" | "prices" | "declines" | "searches", string[]>;
 
 const line = (r: Record<string, unknown>) => Object.values(r).join("|");
 const sorted = (rows: Record<string, unknown>[]) => rows.map(line).sort();
@@ -144,6 +153,7 @@ export function storedRollups(): Rollups {
   return {
     spend: sorted(c.prepare("SELECT area_slug, month, category, town_slug, organisation_id, organisation_kind, unit, arrangement, spend_pence, visits, quantity_hundredths FROM insight_spend_months").all() as never),
     buyers: sorted(c.prepare("SELECT area_slug, year, category, town_slug, unit, buyer_id, months_mask FROM insight_buyer_years").all() as never),
+    people: sorted(c.prepare("SELECT area_slug, month, slice, people FROM insight_people_months").all() as never),
     prices: sorted(c.prepare("SELECT area_slug, month, category, unit, price_pence, visits FROM insight_price_months").all() as never),
     declines: sorted(c.prepare("SELECT area_slug, year, category, town_slug, buyer_id, months_mask, declines FROM insight_decline_years").all() as never),
     searches: sorted(c.prepare("SELECT area_slug, month, category, town_slug, searches, no_results, few_results FROM insight_search_months").all() as never),
@@ -158,6 +168,10 @@ const FROM_SCRATCH = {
   insight_buyer_years: `WITH f AS (${SPEND_FACTS} WHERE ${SPENT})
     SELECT area, CAST(substr(day, 1, 4) AS INTEGER), category, town, unit, buyerId, SUM(DISTINCT 1 << (CAST(substr(day, 6, 2) AS INTEGER) - 1))
     FROM f GROUP BY area, substr(day, 1, 4), category, town, unit, buyerId`,
+  insight_people_months: `WITH f AS (${SPEND_FACTS} WHERE ${SPENT}), p AS (SELECT area, substr(day, 1, 7) AS month, category, unit, buyerId FROM f)
+    SELECT area, month, 'all', COUNT(DISTINCT buyerId) FROM p GROUP BY area, month
+    UNION ALL SELECT area, month, 'category:' || category, COUNT(DISTINCT buyerId) FROM p GROUP BY area, month, category
+    UNION ALL SELECT area, month, 'unit:' || category || '|' || unit, COUNT(DISTINCT buyerId) FROM p GROUP BY area, month, category, unit`,
   insight_price_months: `WITH f AS (${SPEND_FACTS} WHERE ${SPENT})
     SELECT area, substr(day, 1, 7) AS month, category, unit, unit_price_paid(charged, quantity) AS price, COUNT(*)
     FROM f GROUP BY area, month, category, unit, price`,
@@ -178,6 +192,7 @@ export function recomputeRollups(): Rollups {
   return {
     spend: sorted(c.prepare(FROM_SCRATCH.insight_spend_months).all() as never),
     buyers: sorted(c.prepare(FROM_SCRATCH.insight_buyer_years).all() as never),
+    people: sorted(c.prepare(FROM_SCRATCH.insight_people_months).all() as never),
     prices: sorted(c.prepare(FROM_SCRATCH.insight_price_months).all() as never),
     declines: sorted(c.prepare(FROM_SCRATCH.insight_decline_years).all() as never),
     searches: sorted([...aggregateSearches(c.prepare(SEARCHES).iterate() as Iterable<SearchRow>, townArea()).values()] as never),

@@ -10,6 +10,7 @@ CREATE TABLE `insight_buyer_years` (
 );
 --> statement-breakpoint
 CREATE INDEX `insight_buyer_years_read_idx` ON `insight_buyer_years` (`area_slug`,`year`,`category`,`town_slug`,`unit`,`buyer_id`,`months_mask`);--> statement-breakpoint
+CREATE INDEX `insight_buyer_years_buyer_idx` ON `insight_buyer_years` (`area_slug`,`buyer_id`,`year`,`category`,`unit`,`months_mask`);--> statement-breakpoint
 CREATE TABLE `insight_decline_years` (
 	`area_slug` text NOT NULL,
 	`year` integer NOT NULL,
@@ -22,6 +23,14 @@ CREATE TABLE `insight_decline_years` (
 );
 --> statement-breakpoint
 CREATE INDEX `insight_decline_years_read_idx` ON `insight_decline_years` (`area_slug`,`year`,`category`,`town_slug`,`buyer_id`,`months_mask`,`declines`);--> statement-breakpoint
+CREATE TABLE `insight_people_months` (
+	`area_slug` text NOT NULL,
+	`month` text NOT NULL,
+	`slice` text NOT NULL,
+	`people` integer NOT NULL,
+	PRIMARY KEY(`area_slug`, `slice`, `month`)
+);
+--> statement-breakpoint
 CREATE TABLE `insight_price_months` (
 	`area_slug` text NOT NULL,
 	`month` text NOT NULL,

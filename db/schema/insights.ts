@@ -44,7 +44,21 @@ export const insightBuyerYears = sqliteTable("insight_buyer_years", {
 }, (t) => [
   primaryKey({ columns: [t.areaSlug, t.year, t.category, t.townSlug, t.unit, t.buyerId] }),
   index("insight_buyer_years_read_idx").on(t.areaSlug, t.year, t.category, t.townSlug, t.unit, t.buyerId, t.monthsMask),
+  // Is this person already counted this month? (one lookup when a visit is confirmed)
+  index("insight_buyer_years_buyer_idx").on(t.areaSlug, t.buyerId, t.year, t.category, t.unit, t.monthsMask),
 ]);
+
+/**
+ * Distinct people buying each month, exactly, for a slice: "all", "category:<slug>" or
+ * "unit:<category>|<unit>". Months are where most charts are; counting them from the masks on
+ * every request was the slowest part of the dashboard.
+ */
+export const insightPeopleMonths = sqliteTable("insight_people_months", {
+  areaSlug: text().notNull(),
+  month: text().notNull(),
+  slice: text().notNull(),
+  people: integer().notNull(),
+}, (t) => [primaryKey({ columns: [t.areaSlug, t.slice, t.month] })]);
 
 /** Prices actually paid per unit (charged / delivered), as a histogram so quartiles are exact. */
 export const insightPriceMonths = sqliteTable("insight_price_months", {

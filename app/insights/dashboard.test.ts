@@ -99,3 +99,20 @@ test("the threshold is configuration with a floor of 5", () => {
   expect(insightsTable("leeds", filter, "spend-by-category", policyFor(8))!.rows.find((r) => r.key === "transport")!.withheld).toBe("few");
   expect(insightsTable("leeds", filter, "spend-by-category", policyFor(5))!.rows.find((r) => r.key === "transport")!.withheld).toBe(null);
 });
+
+test("with counts only, people in two withheld rows are not assumed to be different people", () => {
+  const raw: RawTable = {
+    id: "t", title: "T", caption: "", columns: [{ key: "n", label: "N", format: "count" }],
+    rows: [
+      { key: "a", label: "A", values: { n: 4 }, who: { people: 4 } },
+      { key: "b", label: "B", values: { n: 3 }, who: { people: 3 } },
+      { key: "c", label: "C", values: { n: 9 }, who: { people: 9 } },
+      { key: "d", label: "D", values: { n: 20 }, who: { people: 20 } },
+    ],
+    total: { key: "total", label: "Total", values: { n: 36 }, who: { people: 30 } },
+  };
+  // A and B might be the same four people, so C is withheld too; D and the total stay.
+  const t = publish(raw, policyFor(5));
+  expect(t.rows.map((r) => r.withheld)).toEqual(["few", "few", "complement", null]);
+  expect(t.total!.withheld).toBe(null);
+});

@@ -29,15 +29,13 @@ export type RawTable = {
   /** A total row: the rows add up to it, so withholding must stop it giving a hidden row away. */
   total?: RawRow;
   chart?: { kind: "bar" | "line"; column: string };
-  /** Rows withheld because a row of another table was (the area's categories). */
-  withheldKeys?: ReadonlySet<string>;
   /** Everything withheld: the table describes a category the area's table withholds. */
   withholdAll?: boolean;
 };
 
 export type Row = { key: string; label: string; values: Record<string, number | null>; withheld: null | "few" | "complement" };
 
-export type FigureTable = Omit<RawTable, "rows" | "total" | "withheldKeys" | "withholdAll"> & { rows: Row[]; total: Row | null; threshold: Partial<Record<Basis, number>> };
+export type FigureTable = Omit<RawTable, "rows" | "total" | "withholdAll"> & { rows: Row[]; total: Row | null; threshold: Partial<Record<Basis, number>> };
 
 export type Policy = { people: number; providers: number; searches: number };
 
@@ -78,7 +76,7 @@ function hide(row: RawRow, withheld: Row["withheld"]): Row {
 /**
  * Withholds what must be withheld:
  * 1. every row built from fewer than the threshold (of people, providers or searches);
- * 2. rows another table withheld for the same thing (a category hidden in the area's table);
+ * 2. everything, when the table describes a category the area's table withholds;
  * 3. when there is a total and any row is withheld: more rows, smallest first, until the
  *    withheld rows together are built from at least the threshold (so "total minus the shown
  *    rows" describes enough people) — and the total itself if even all rows together are too few.
@@ -87,7 +85,6 @@ export function publish(table: RawTable, policy: Policy): FigureTable {
   const withheld = new Map<string, Row["withheld"]>();
   for (const row of table.rows) {
     if (tooFew([row], policy) || table.withholdAll) withheld.set(row.key, "few");
-    else if (table.withheldKeys?.has(row.key)) withheld.set(row.key, "complement");
   }
   let totalWithheld = table.total ? tooFew([table.total], policy) || !!table.withholdAll : false;
   if (table.total && !totalWithheld && withheld.size > 0) {

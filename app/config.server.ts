@@ -26,6 +26,9 @@ const Config = z.object({
   // How often the in-process job confirms deliveries nobody disputed in 7 days and books the next
   // weeks of recurring orders; 0 turns it off (`npm run orders:auto-confirm` does the same once).
   ORDERS_JOB_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  // Commissioners' insights: a figure built from fewer distinct people than this is withheld.
+  // It can be raised, never set below 5 (docs/decisions/009-insights.md).
+  INSIGHTS_MIN_PEOPLE: z.coerce.number().int().min(5, "INSIGHTS_MIN_PEOPLE cannot be lower than 5").default(5),
 }).superRefine((c, ctx) => {
   const stripeKeys = (["STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_WEBHOOK_SECRET"] as const).filter((k) => c[k]);
   if (stripeKeys.length > 0 && stripeKeys.length < 3) {

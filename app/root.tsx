@@ -41,6 +41,7 @@ function Navigation() {
         {user?.organisations && <li><Link to="/provider/reviews" className={link}>Reviews</Link></li>}
         {user?.budgets && <li><Link to="/looking-for" className={link}>Looking for</Link></li>}
         {user?.organisations && <li><Link to="/provider/requests" className={link}>Requests</Link></li>}
+        {user?.commissioner && <li><Link to="/insights" className={link}>Insights</Link></li>}
         {user?.commissioner && <li><Link to="/council/returns" className={link}>Returns</Link></li>}
         {user?.moderator && <li><Link to="/moderation" className={link}>Moderation</Link></li>}
         {user?.budgetAccounts && <li><Link to="/admin/budgets" className={link}>Budget accounts</Link></li>}

@@ -95,4 +95,9 @@ export default [
   route("group-offers/:offerId", "routes/group-offers.$offerId.tsx"),
   route("provider/services/:serviceId/group-offer", "routes/provider.services.$serviceId.group-offer.tsx"),
   route("services/:id/group-offer", "routes/services.$id.group-offer.tsx"),
+  // commissioners' insights (aggregates only)
+  route("insights", "routes/insights.tsx"),
+  route("insights/:area", "routes/insights.$area.tsx"),
+  route("insights/:area/export.csv", "routes/insights.$area.export[.]csv.ts"),
+  route("insights/:area/market-position", "routes/insights.$area.market-position.tsx"),
 ] satisfies RouteConfig;

@@ -10,6 +10,7 @@ import { generateRegion } from "./generate";
 import { DEMO_PASSWORD, demoPeople, seedDemoPeople } from "./accounts";
 import { seedDemoBudgets, seedSpendingRules } from "./budgets";
 import { seedDemoGroupOffer } from "./consortia";
+import { seedPurchaseHistory } from "./insights";
 import { loadRegion } from "./load";
 import { seedDemoReviews } from "./reviews";
 import { seedDemoRequests } from "./requests";
@@ -39,6 +40,9 @@ seedDemoBudgets(people, demoProvider);
 seedDemoReviews(db, demoProvider);
 seedDemoRequests(people);
 seedDemoGroupOffer(db, people, demoProvider);
+// Two years of past purchases in Leeds and Bradford, so Kim (their commissioner) has insights to read.
+seedPurchaseHistory(db, { area: "leeds", buyers: 400, orders: 6_000, months: 24, searches: 3_000, seed: 1 });
+seedPurchaseHistory(db, { area: "bradford", buyers: 150, orders: 1_500, months: 24, searches: 800, seed: 2 });
 console.log(`Seeded ${region.length} organisations and ${listings} services in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${demoPeople.map((p) => `${p.email} (${p.key})`).join(", ")}.`);
 

@@ -14,6 +14,7 @@ import {
 import { commit, payOut, release, reserve } from "../budgets/budgets.server";
 import type { Refusal } from "../budgets/rules";
 import { formatDate, formatPence } from "../directory/format";
+import { recordDecline, recordSpend } from "../insights/rollups.server";
 import { getService } from "../directory/listings.server";
 import { invoiceTransitions, occurrenceTransitions, OrderError, orderTransitions, type Party, stateName, transition } from "./lifecycle";
 import { postSystemMessage } from "./messages.server";
@@ -239,6 +240,7 @@ export function declineOrder(actor: Actor, orderId: number, reason: string) {
     const order = loadOrder(tx, orderId);
     authorise(actor, "provider", order);
     moveOrder(tx, order, "decline", "provider", { closingReason: reason, closedBy: actor.user.id });
+    recordDecline(tx, order.id);
     postSystemMessage(tx, order.id, `Declined: ${reason}`);
     audit(tx, actor, order, "order.declined", "order", order.id, { reason });
   });
@@ -390,6 +392,7 @@ export function confirmDelivery(actor: Actor | null, occurrenceId: number, now =
 function settle(tx: Tx, order: Order, occurrence: Occurrence, move: "confirm" | "settle", party: Party, actor: Actor | null, now: Date) {
   const charged = duePence(order, occurrence);
   moveOccurrence(tx, occurrence, move, party, { chargedPence: charged, confirmedAt: now.toISOString(), confirmedBy: actor?.user.id ?? null });
+  recordSpend(tx, occurrence.id);
   if (occurrence.reservationId) {
     if (charged > 0) {
       commit({

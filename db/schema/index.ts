@@ -6,3 +6,4 @@ export * from "./search";
 export * from "./reviews";
 export * from "./requests";
 export * from "./consortia";
+export * from "./insights";

@@ -85,6 +85,10 @@ const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona
   "provider/services/:serviceId/group-offer": { path: (i) => `/provider/services/${i.providerService}/group-offer`, expect: organisation },
   // Anyone signed in may ask; the page says who can send it (people with a budget, or acting for one).
   "services/:id/group-offer": { path: (i) => `/services/${i.providerService}/group-offer`, expect: signedIn },
+  // Commissioners' insights: a commissioner's own council areas (Kim: Leeds and Bradford), nobody else — not even admins.
+  "insights/:area": { path: () => "/insights/leeds", expect: only(["commissioner"]) },
+  "insights/:area/export.csv": { path: () => "/insights/leeds/export.csv?table=spend-by-category", expect: only(["commissioner"]) },
+  "insights/:area/market-position": { path: () => "/insights/bradford/market-position", expect: only(["commissioner"]) },
 };
 
 type RouteEntry = { path?: string; children?: RouteEntry[] };
@@ -177,6 +181,7 @@ test("ids that do not exist are 404 for people who are logged in, and ask anonym
   }
   // A person who does not exist looks exactly like one you may not see: ids of people are not confirmed.
   expect(await outcome(page, "/people/99999999")).toBe("forbidden");
+  expect(await outcome(page, "/insights/atlantis")).toBe("missing");
   const anonymous = await browser.newPage();
   expect(await outcome(anonymous, "/budgets/99999999")).toBe("login");
 });

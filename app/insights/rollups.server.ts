@@ -1,0 +1,226 @@
+// The rollups commissioners' figures are read from, and how they are kept true.
+// - Spend: recordSpend() runs inside the order transaction that confirms a visit (confirmation is
+//   final, so a visit is counted once and never taken back).
+// - Declines: recordDecline() runs inside the transaction that declines an order.
+// - Searches: the search log is append-only, so catchUpSearches() reads it from a watermark
+//   (row id) and adds what is new, in one transaction; running it twice changes nothing.
+// recomputeRollups() builds every rollup from the source tables; verifyRollups() compares.
+// Insights is a read model over the other capabilities: it reads their tables and writes only
+// its own.
+import { db, type Tx } from "../../db/client";
+
+export const FEW_RESULTS = 3;
+
+// One connection per process: the raw handle is inside the caller's transaction too.
+const raw = (_tx: Tx) => db.$client;
+const monthOf = (day: string) => day.slice(0, 7);
+const bit = (month: string) => 1 << (Number(month.slice(5, 7)) - 1);
+const yearOf = (month: string) => Number(month.slice(0, 4));
+
+/** Price per unit actually paid: what was charged over what was delivered, in whole pence. */
+export const unitPricePaid = (chargedPence: number, quantityHundredths: number) =>
+  Math.floor((chargedPence * 200 + quantityHundredths) / (2 * quantityHundredths));
+
+// Where a purchase happened (the service's town and its council), who sold it and how it was paid.
+const SPEND_FACTS = `
+  SELECT t.area_slug AS area, s.town_slug AS town, org.kind AS kind, o.organisation_id AS organisationId, o.category AS category,
+         o.unit AS unit, o.buyer_id AS buyerId, COALESCE(b.arrangement, 'self-funded') AS arrangement,
+         v.charged_pence AS charged, v.delivered_quantity_hundredths AS quantity, COALESCE(v.delivered_on, v.date) AS day
+  FROM occurrences v
+  JOIN orders o ON o.id = v.order_id
+  JOIN services s ON s.id = o.service_id
+  JOIN towns t ON t.slug = s.town_slug
+  JOIN organisations org ON org.id = o.organisation_id
+  LEFT JOIN budget_accounts b ON b.id = o.budget_account_id`;
+const SPENT = `v.status IN ('confirmed', 'invoiced', 'paid') AND v.charged_pence > 0 AND v.delivered_quantity_hundredths > 0`;
+
+type SpendFact = { area: string; town: string; kind: string; organisationId: number; category: string; unit: string; buyerId: number; arrangement: string; charged: number; quantity: number; day: string };
+
+/** Counts a confirmed visit: call inside the transaction that confirmed it, after the update. */
+export function recordSpend(tx: Tx, occurrenceId: number) {
+  const c = raw(tx);
+  const fact = c.prepare(`${SPEND_FACTS} WHERE v.id = ? AND ${SPENT}`).get(occurrenceId) as SpendFact | undefined;
+  if (!fact) return;
+  const month = monthOf(fact.day);
+  c.prepare(`INSERT INTO insight_spend_months (area_slug, month, category, town_slug, organisation_id, organisation_kind, unit, arrangement, spend_pence, visits, quantity_hundredths)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+    ON CONFLICT DO UPDATE SET spend_pence = spend_pence + excluded.spend_pence, visits = visits + 1, quantity_hundredths = quantity_hundredths + excluded.quantity_hundredths`)
+    .run(fact.area, month, fact.category, fact.town, fact.organisationId, fact.kind, fact.unit, fact.arrangement, fact.charged, fact.quantity);
+  // Before this person's month is marked: were they already counted this month, in all, in the category, in the unit?
+  const seen = c.prepare(`SELECT COALESCE(MAX((months_mask & @bit) <> 0), 0) AS anything, COALESCE(MAX(category = @category AND (months_mask & @bit) <> 0), 0) AS inCategory,
+      COALESCE(MAX(category = @category AND unit = @unit AND (months_mask & @bit) <> 0), 0) AS inUnit
+    FROM insight_buyer_years WHERE area_slug = @area AND buyer_id = @buyer AND year = @year`)
+    .get({ bit: bit(month), category: fact.category, unit: fact.unit, area: fact.area, buyer: fact.buyerId, year: yearOf(month) }) as { anything: number; inCategory: number; inUnit: number };
+  const count = c.prepare(`INSERT INTO insight_people_months (area_slug, month, slice, people) VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET people = people + 1`);
+  if (!seen.anything) count.run(fact.area, month, "all");
+  if (!seen.inCategory) count.run(fact.area, month, `category:${fact.category}`);
+  if (!seen.inUnit) count.run(fact.area, month, `unit:${fact.category}|${fact.unit}`);
+  c.prepare(`INSERT INTO insight_buyer_years (area_slug, year, category, town_slug, unit, buyer_id, months_mask) VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT DO UPDATE SET months_mask = months_mask | excluded.months_mask`)
+    .run(fact.area, yearOf(month), fact.category, fact.town, fact.unit, fact.buyerId, bit(month));
+  c.prepare(`INSERT INTO insight_price_months (area_slug, month, category, unit, price_pence, visits) VALUES (?, ?, ?, ?, ?, 1)
+    ON CONFLICT DO UPDATE SET visits = visits + 1`)
+    .run(fact.area, month, fact.category, fact.unit, unitPricePaid(fact.charged, fact.quantity));
+}
+
+// A declined order counts in the month it was declined (its last update: declining is final).
+const DECLINE_FACTS = `
+  SELECT t.area_slug AS area, s.town_slug AS town, o.category AS category, o.buyer_id AS buyerId, substr(o.updated_at, 1, 7) AS month
+  FROM orders o JOIN services s ON s.id = o.service_id JOIN towns t ON t.slug = s.town_slug
+  WHERE o.status = 'declined'`;
+
+/** Counts a declined order request: call inside the transaction that declined it, after the update. */
+export function recordDecline(tx: Tx, orderId: number) {
+  const c = raw(tx);
+  const fact = c.prepare(`${DECLINE_FACTS} AND o.id = ?`).get(orderId) as { area: string; town: string; category: string; buyerId: number; month: string } | undefined;
+  if (!fact) return;
+  c.prepare(`INSERT INTO insight_decline_years (area_slug, year, category, town_slug, buyer_id, months_mask, declines) VALUES (?, ?, ?, ?, ?, ?, 1)
+    ON CONFLICT DO UPDATE SET months_mask = months_mask | excluded.months_mask, declines = declines + 1`)
+    .run(fact.area, yearOf(fact.month), fact.category, fact.town, fact.buyerId, bit(fact.month));
+}
+
+// ---- searches, from a watermark ---------------------------------------------------------------
+
+type SearchRow = { id: number; at: string; filters: string; areaSlug: string | null; townSlug: string | null; resultCount: number };
+type SearchCell = { area: string; month: string; category: string; town: string; searches: number; noResults: number; fewResults: number };
+
+/** The one category a search asked for, or "any" when it asked for none or several. */
+function searchedCategory(filters: string): string {
+  try {
+    const category = (JSON.parse(filters) as Record<string, unknown>).category;
+    if (typeof category === "string") return category;
+    if (Array.isArray(category) && category.length === 1 && typeof category[0] === "string") return category[0];
+  } catch {
+    // A row we cannot read counts as a search for anything.
+  }
+  return "any";
+}
+
+function townArea(): Map<string, string> {
+  return new Map((db.$client.prepare("SELECT slug, area_slug AS area FROM towns").all() as { slug: string; area: string }[]).map((t) => [t.slug, t.area]));
+}
+
+function aggregateSearches(rows: Iterable<SearchRow>, areas: Map<string, string>): Map<string, SearchCell> {
+  const cells = new Map<string, SearchCell>();
+  for (const r of rows) {
+    const area = r.areaSlug ?? (r.townSlug ? areas.get(r.townSlug) : undefined);
+    if (!area) continue;
+    const cell = { area, month: monthOf(r.at), category: searchedCategory(r.filters), town: r.townSlug ?? "any" };
+    const k = `${cell.area}|${cell.month}|${cell.category}|${cell.town}`;
+    const c = cells.get(k) ?? { ...cell, searches: 0, noResults: 0, fewResults: 0 };
+    c.searches++;
+    if (r.resultCount === 0) c.noResults++;
+    else if (r.resultCount <= FEW_RESULTS) c.fewResults++;
+    cells.set(k, c);
+  }
+  return cells;
+}
+
+const SEARCHES = "SELECT id, at, filters, area_slug AS areaSlug, town_slug AS townSlug, result_count AS resultCount FROM search_log";
+
+/** Adds searches logged since the last run; safe to run at any time, from any process. */
+export function catchUpSearches(batch = 50_000): number {
+  const c = db.$client;
+  const areas = townArea();
+  let added = 0;
+  for (;;) {
+    const n = db.transaction(() => {
+      const from = (c.prepare("SELECT last_id FROM insight_watermarks WHERE name = 'search_log'").pluck().get() as number | undefined) ?? 0;
+      const rows = c.prepare(`${SEARCHES} WHERE id > ? ORDER BY id LIMIT ?`).all(from, batch) as SearchRow[];
+      if (rows.length === 0) return 0;
+      const upsert = c.prepare(`INSERT INTO insight_search_months (area_slug, month, category, town_slug, searches, no_results, few_results) VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT DO UPDATE SET searches = searches + excluded.searches, no_results = no_results + excluded.no_results, few_results = few_results + excluded.few_results`);
+      for (const s of aggregateSearches(rows, areas).values()) upsert.run(s.area, s.month, s.category, s.town, s.searches, s.noResults, s.fewResults);
+      c.prepare(`INSERT INTO insight_watermarks (name, last_id, updated_at) VALUES ('search_log', ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+        ON CONFLICT DO UPDATE SET last_id = excluded.last_id, updated_at = excluded.updated_at`).run(rows.at(-1)!.id);
+      return rows.length;
+    }, { behavior: "immediate" });
+    added += n;
+    if (n < batch) return added;
+  }
+}
+
+// ---- recomputation and verification -----------------------------------------------------------
+
+export type Rollups = Record<"spend" | "buyers" | "people" | "prices" | "declines" | "searches", string[]>;
+
+const line = (r: Record<string, unknown>) => Object.values(r).join("|");
+const sorted = (rows: Record<string, unknown>[]) => rows.map(line).sort();
+
+/** Every rollup as stored, one line per row, in a stable order. */
+export function storedRollups(): Rollups {
+  const c = db.$client;
+  return {
+    spend: sorted(c.prepare("SELECT area_slug, month, category, town_slug, organisation_id, organisation_kind, unit, arrangement, spend_pence, visits, quantity_hundredths FROM insight_spend_months").all() as never),
+    buyers: sorted(c.prepare("SELECT area_slug, year, category, town_slug, unit, buyer_id, months_mask FROM insight_buyer_years").all() as never),
+    people: sorted(c.prepare("SELECT area_slug, month, slice, people FROM insight_people_months").all() as never),
+    prices: sorted(c.prepare("SELECT area_slug, month, category, unit, price_pence, visits FROM insight_price_months").all() as never),
+    declines: sorted(c.prepare("SELECT area_slug, year, category, town_slug, buyer_id, months_mask, declines FROM insight_decline_years").all() as never),
+    searches: sorted(c.prepare("SELECT area_slug, month, category, town_slug, searches, no_results, few_results FROM insight_search_months").all() as never),
+  };
+}
+
+// The recomputation of each rollup table, as a SELECT in the table's column order.
+const FROM_SCRATCH = {
+  insight_spend_months: `WITH f AS (${SPEND_FACTS} WHERE ${SPENT})
+    SELECT area, substr(day, 1, 7) AS month, category, town, organisationId, kind, unit, arrangement, SUM(charged), COUNT(*), SUM(quantity)
+    FROM f GROUP BY area, month, category, town, organisationId, unit, arrangement`,
+  insight_buyer_years: `WITH f AS (${SPEND_FACTS} WHERE ${SPENT})
+    SELECT area, CAST(substr(day, 1, 4) AS INTEGER), category, town, unit, buyerId, SUM(DISTINCT 1 << (CAST(substr(day, 6, 2) AS INTEGER) - 1))
+    FROM f GROUP BY area, substr(day, 1, 4), category, town, unit, buyerId`,
+  insight_people_months: `WITH f AS (${SPEND_FACTS} WHERE ${SPENT}), p AS (SELECT area, substr(day, 1, 7) AS month, category, unit, buyerId FROM f)
+    SELECT area, month, 'all', COUNT(DISTINCT buyerId) FROM p GROUP BY area, month
+    UNION ALL SELECT area, month, 'category:' || category, COUNT(DISTINCT buyerId) FROM p GROUP BY area, month, category
+    UNION ALL SELECT area, month, 'unit:' || category || '|' || unit, COUNT(DISTINCT buyerId) FROM p GROUP BY area, month, category, unit`,
+  insight_price_months: `WITH f AS (${SPEND_FACTS} WHERE ${SPENT})
+    SELECT area, substr(day, 1, 7) AS month, category, unit, unit_price_paid(charged, quantity) AS price, COUNT(*)
+    FROM f GROUP BY area, month, category, unit, price`,
+  insight_decline_years: `WITH d AS (${DECLINE_FACTS})
+    SELECT area, CAST(substr(month, 1, 4) AS INTEGER), category, town, buyerId, SUM(DISTINCT 1 << (CAST(substr(month, 6, 2) AS INTEGER) - 1)), COUNT(*)
+    FROM d GROUP BY area, substr(month, 1, 4), category, town, buyerId`,
+};
+
+function connection() {
+  const c = db.$client;
+  c.function("unit_price_paid", { deterministic: true }, (charged: unknown, quantity: unknown) => unitPricePaid(Number(charged), Number(quantity)));
+  return c;
+}
+
+/** Every rollup computed from scratch from orders, visits and the search log. */
+export function recomputeRollups(): Rollups {
+  const c = connection();
+  return {
+    spend: sorted(c.prepare(FROM_SCRATCH.insight_spend_months).all() as never),
+    buyers: sorted(c.prepare(FROM_SCRATCH.insight_buyer_years).all() as never),
+    people: sorted(c.prepare(FROM_SCRATCH.insight_people_months).all() as never),
+    prices: sorted(c.prepare(FROM_SCRATCH.insight_price_months).all() as never),
+    declines: sorted(c.prepare(FROM_SCRATCH.insight_decline_years).all() as never),
+    searches: sorted([...aggregateSearches(c.prepare(SEARCHES).iterate() as Iterable<SearchRow>, townArea()).values()] as never),
+  };
+}
+
+/** The rows where stored and recomputed rollups differ (empty when they agree). */
+export function verifyRollups(): Partial<Record<keyof Rollups, { missing: string[]; unexpected: string[] }>> {
+  catchUpSearches();
+  const stored = storedRollups();
+  const fresh = recomputeRollups();
+  const out: ReturnType<typeof verifyRollups> = {};
+  for (const k of Object.keys(fresh) as (keyof Rollups)[]) {
+    const have = new Set(stored[k]);
+    const want = new Set(fresh[k]);
+    const missing = fresh[k].filter((l) => !have.has(l));
+    const unexpected = stored[k].filter((l) => !want.has(l));
+    if (missing.length || unexpected.length) out[k] = { missing, unexpected };
+  }
+  return out;
+}
+
+/** Replaces every rollup with a recomputation (after a bulk load, or to repair). */
+export function rebuildRollups() {
+  const c = connection();
+  db.transaction(() => {
+    for (const t of ["insight_search_months", "insight_watermarks", ...Object.keys(FROM_SCRATCH)]) c.exec(`DELETE FROM ${t}`);
+    for (const [table, select] of Object.entries(FROM_SCRATCH)) c.exec(`INSERT INTO ${table} ${select}`);
+  }, { behavior: "immediate" });
+  catchUpSearches();
+}

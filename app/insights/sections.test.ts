@@ -1,0 +1,67 @@
+// The sections built on other capabilities' data — ratings, "looking for" posts and requests for
+// quotes — withhold a category built from 4 people and show it from 5, and never carry the words
+// people wrote.
+import { beforeEach, expect, test } from "vitest";
+import { db } from "../../db/client";
+import { clearData } from "../../seeds/load";
+import { anOrganisation, aService } from "../../tests/support/fixtures";
+import { createService } from "../directory/listings.server";
+import { insightsDashboard, insightsTable } from "./dashboard.server";
+import type { InsightsFilter } from "./filter";
+
+const filter: InsightsFilter = { from: "2026-01", to: "2026-12", category: null };
+let service = 0;
+let organisation = 0;
+let nextPerson = 0;
+
+beforeEach(() => {
+  db.transaction((tx) => clearData(tx));
+  organisation = anOrganisation({ name: "Otley Swimming Friends" }).id;
+  service = createService(aService(organisation, { categorySlug: "leisure-and-arts", townSlug: "otley" }));
+});
+
+const person = () => db.$client.prepare("INSERT INTO users (email, name, password_hash) VALUES (?, 'Zebedee Quixotic', 'x') RETURNING id")
+  .pluck().get(`p${++nextPerson}@example.org`) as number;
+
+function reviewedBy(people: number, overall: number) {
+  for (let i = 0; i < people; i++) {
+    const id = person();
+    db.$client.prepare(`INSERT INTO reviews (service_id, organisation_id, person_id, author_id, basis, reliability, communication, value, helped_me, overall,
+      body, submitted_at, publish_at) VALUES (?, ?, ?, ?, 'attended', 4, 4, 4, 4, ?, 'Marmalade and Zebedee', '2026-03-02T10:00:00.000Z', '2026-03-09T10:00:00.000Z')`)
+      .run(service, organisation, id, id, overall);
+  }
+}
+
+function postedBy(people: number, kind = "looking-for") {
+  for (let i = 0; i < people; i++) {
+    const id = person();
+    db.$client.prepare(`INSERT INTO support_requests (kind, person_id, created_by, category, area_slug, town_slug, description, when_text, expires_at, created_at)
+      VALUES (?, ?, ?, 'leisure-and-arts', 'leeds', 'otley', 'Someone to swim with, Marmalade', 'Saturdays', '2026-04-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`).run(kind, id, id);
+  }
+}
+
+const row = (table: string, key: string) => insightsTable("leeds", filter, table)!.rows.find((r) => r.key === key)!;
+
+test("ratings of a category reviewed by 4 people are withheld; by 5 they show, with the average overall", () => {
+  reviewedBy(4, 5);
+  expect(row("ratings-by-category", "leisure-and-arts")).toMatchObject({ withheld: "few", values: { reviews: null, average: null, people: null } });
+  expect(row("ratings-by-month", "2026-03").withheld).toBe("few");
+  reviewedBy(1, 3);
+  expect(row("ratings-by-category", "leisure-and-arts")).toMatchObject({ withheld: null, values: { reviews: 5, average: 460, people: 5 } });
+  expect(row("ratings-by-month", "2026-03").values.average).toBe(460);
+});
+
+test("looking-for posts and requests for quotes: 4 people withheld, 5 shown, unanswered counted", () => {
+  postedBy(3);
+  postedBy(1, "quotes");
+  expect(row("requests", "leisure-and-arts").withheld).toBe("few");
+  postedBy(1);
+  expect(row("requests", "leisure-and-arts")).toMatchObject({ withheld: null, values: { posts: 4, quotes: 1, unanswered: 5, accepted: 0, people: 5 } });
+});
+
+test("the sections carry no words people wrote and no person's name", () => {
+  reviewedBy(6, 4);
+  postedBy(6);
+  const json = JSON.stringify(insightsDashboard("leeds", filter));
+  for (const word of ["Marmalade", "Zebedee", "Quixotic", "@example.org"]) expect(json).not.toContain(word);
+});

@@ -1,0 +1,68 @@
+import { findTown } from "../../directory/region";
+import { categories } from "../../directory/vocabulary";
+import { FEW_RESULTS } from "../rollups.server";
+import { addTo } from "../stats";
+import { labelled, type InsightSection } from "./section";
+
+const categoryName = (slug: string) => (slug === "any" ? "No single category chosen" : labelled(categories)(slug));
+
+/** Rows of counts of anonymous searches: each search may be a different person, or the same one. */
+function searchRows(counts: Map<string, number>, label: (k: string) => string) {
+  return [...counts.keys()].sort().map((k) => ({ key: k, label: label(k), values: { searches: counts.get(k)! }, who: { searches: counts.get(k)! } }));
+}
+
+export const demandSection: InsightSection = {
+  id: "demand",
+  title: "Unmet demand",
+  intro: `Signs that people looked for support and did not find or get it: searches that found ${FEW_RESULTS} services or fewer (from the anonymous search log, which holds no names), order requests providers declined, and listings with no places free.`,
+  tables: (f) => {
+    const byCategory = new Map<string, number>();
+    const byTown = new Map<string, number>();
+    for (const s of f.searches()) {
+      const few = s.noResults + s.fewResults;
+      if (!few) continue;
+      addTo(byCategory, s.category, few);
+      addTo(byTown, s.town, few);
+    }
+    const total = [...byCategory.values()].reduce((a, b) => a + b, 0);
+    const searchColumns = [{ key: "searches", label: `Searches finding ${FEW_RESULTS} or fewer`, format: "count" as const }];
+    const searchTotal = { key: "total", label: "Total", values: { searches: total }, who: { searches: total } };
+    const declines = f.declines();
+    const declineCount = new Map([...declines.byCategory].filter(([c]) => !f.filter.category || c === f.filter.category));
+    const full = new Map<string, Set<number>>();
+    const fullCount = new Map<string, number>();
+    for (const l of f.fullListings()) {
+      addTo(fullCount, l.category, 1);
+      (full.get(l.category) ?? full.set(l.category, new Set()).get(l.category)!).add(l.organisationId);
+    }
+    return [
+      {
+        id: "searches-by-category", title: "Searches with few or no results, by category", followsCategory: true, columns: searchColumns, chart: { kind: "bar", column: "searches" },
+        caption: "The category the search asked for. What people typed is never shown: it is their own words.",
+        rows: searchRows(byCategory, categoryName), total: searchTotal,
+      },
+      {
+        id: "searches-by-town", title: "Searches with few or no results, by town", followsCategory: true, columns: searchColumns, chart: { kind: "bar", column: "searches" },
+        caption: "The town searched near, when the search gave one.",
+        rows: searchRows(byTown, (t) => (t === "any" ? "No town given" : findTown(t)?.name ?? t)), total: searchTotal,
+      },
+      {
+        id: "declined-requests", title: "Order requests declined by providers", followsCategory: true, chart: { kind: "bar", column: "declines" },
+        caption: "Counted in the month they were declined. Providers' reasons are their own words and are not shown.",
+        columns: [{ key: "declines", label: "Requests declined", format: "count" }, { key: "people", label: "People", format: "count" }],
+        rows: categories.filter((c) => declineCount.has(c.slug)).map((c) => ({
+          key: c.slug, label: categoryName(c.slug), values: { declines: declineCount.get(c.slug)!, people: declines.people.byCategory.of(c.slug) }, who: { people: declines.people.byCategory.of(c.slug) },
+        })),
+        total: { key: "total", label: "Total", values: { declines: [...declineCount.values()].reduce((a, b) => a + b, 0), people: declines.people.total }, who: { people: declines.people.total } },
+      },
+      {
+        id: "full-listings", title: "Listings with no places free now", followsCategory: true, chart: { kind: "bar", column: "listings" },
+        caption: "Published listings whose provider says they are full: a waiting list, in effect. These are providers' public listings, so nothing is withheld.",
+        columns: [{ key: "listings", label: "Listings full", format: "count" }, { key: "providers", label: "Providers", format: "count" }],
+        rows: categories.filter((c) => fullCount.has(c.slug)).map((c) => ({
+          key: c.slug, label: categoryName(c.slug), values: { listings: fullCount.get(c.slug)!, providers: full.get(c.slug)!.size }, who: {},
+        })),
+      },
+    ];
+  },
+};

@@ -1,0 +1,51 @@
+import { categories, kindLabel, organisationKinds } from "../../directory/vocabulary";
+import { addTo, hhi, permille } from "../stats";
+import { labelled, type InsightSection } from "./section";
+
+const categoryName = labelled(categories);
+
+export const marketSection: InsightSection = {
+  id: "market",
+  title: "Market shape",
+  intro: "How many providers people bought from, who they are, and how concentrated spend is. Figures about providers' shares are withheld when fewer than 3 providers are behind them.",
+  tables: (f) => {
+    const people = f.buyers();
+    const rows = f.providerSpend();
+    const providers = new Map<string, Set<number>>();
+    const spendByProvider = new Map<string, Map<number, number>>();
+    const kindSpend = new Map<string, number>();
+    const kindProviders = new Map<string, Set<number>>();
+    for (const r of rows) {
+      (providers.get(r.category) ?? providers.set(r.category, new Set()).get(r.category)!).add(r.organisationId);
+      const m = spendByProvider.get(r.category) ?? spendByProvider.set(r.category, new Map()).get(r.category)!;
+      addTo(m, r.organisationId, r.spend);
+      addTo(kindSpend, r.kind, r.spend);
+      (kindProviders.get(r.kind) ?? kindProviders.set(r.kind, new Set()).get(r.kind)!).add(r.organisationId);
+    }
+    const total = rows.reduce((n, r) => n + r.spend, 0);
+    const allProviders = new Set(rows.map((r) => r.organisationId));
+    return [
+      {
+        id: "providers-by-category", title: "Providers and concentration by category", followsCategory: true, chart: { kind: "bar", column: "providers" },
+        caption: "Providers people bought from in the chosen months. Concentration is the Herfindahl–Hirschman index of spend shares: 10,000 is one provider taking everything; above 2,500 is highly concentrated.",
+        columns: [{ key: "providers", label: "Providers bought from", format: "count" }, { key: "hhi", label: "Concentration (HHI)", format: "hhi" }],
+        rows: categories.filter((c) => providers.has(c.slug)).map((c) => ({
+          key: c.slug, label: categoryName(c.slug),
+          values: { providers: providers.get(c.slug)!.size, hhi: hhi(spendByProvider.get(c.slug)!.values()) },
+          who: { providers: providers.get(c.slug)!, people: people.byCategory.of(c.slug) },
+        })),
+      },
+      {
+        id: "share-by-kind", title: "Share of spend by kind of provider", followsCategory: true, chart: { kind: "bar", column: "share" },
+        caption: "Registered providers, micro-enterprises (five or fewer staff), community groups and others.",
+        columns: [{ key: "spend", label: "Spend", format: "pence" }, { key: "share", label: "Share of spend", format: "percent" }, { key: "providers", label: "Providers", format: "count" }],
+        rows: organisationKinds.filter((k) => kindProviders.has(k.slug)).map((k) => ({
+          key: k.slug, label: kindLabel(k.slug),
+          values: { spend: kindSpend.get(k.slug)!, share: permille(kindSpend.get(k.slug)!, total), providers: kindProviders.get(k.slug)!.size },
+          who: { providers: kindProviders.get(k.slug)! },
+        })),
+        total: { key: "total", label: "Total", values: { spend: total, share: total ? 1000 : 0, providers: allProviders.size }, who: { providers: allProviders } },
+      },
+    ];
+  },
+};

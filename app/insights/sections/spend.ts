@@ -1,0 +1,55 @@
+import { findTown } from "../../directory/region";
+import { categories } from "../../directory/vocabulary";
+import type { Column } from "../figures";
+import type { SpendSum } from "../facts.server";
+import { labelled, type InsightSection } from "./section";
+
+const categoryName = labelled(categories);
+const columns: Column[] = [
+  { key: "spend", label: "Spend", format: "pence" },
+  { key: "visits", label: "Visits or items", format: "count" },
+  { key: "buyers", label: "People buying", format: "count" },
+];
+
+const sums = (rows: SpendSum[]) => {
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return (k: string) => ({ spend: byKey.get(k)?.spend ?? 0, visits: byKey.get(k)?.visits ?? 0 });
+};
+const totalOf = (rows: SpendSum[]) => rows.reduce((t, r) => ({ spend: t.spend + r.spend, visits: t.visits + r.visits }), { spend: 0, visits: 0 });
+
+export const spendSection: InsightSection = {
+  id: "spend",
+  title: "Spend",
+  intro: "What people paid for support confirmed as delivered, from budgets and by card, counted where the service is.",
+  tables: (f) => {
+    const people = f.buyers();
+    const byCategory = sums(f.spendByCategory());
+    const byMonth = sums(f.spendByMonth());
+    const byTown = sums(f.spendByTown());
+    const total = totalOf(f.spendByMonth());
+    const totalRow = (who: number) => ({ key: "total", label: "Total", values: { ...total, buyers: who }, who: { people: who } });
+    const towns = people.byTown.keys().sort();
+    return [
+      {
+        id: "spend-by-category", title: "Spend by category", followsCategory: false, columns, chart: { kind: "bar", column: "spend" },
+        caption: "Every category in the area in the chosen months, whatever category is chosen above.",
+        rows: categories.filter((c) => people.byCategory.has(c.slug)).map((c) => ({
+          key: c.slug, label: categoryName(c.slug), values: { ...byCategory(c.slug), buyers: people.byCategory.of(c.slug) }, who: { people: people.byCategory.of(c.slug) },
+        })),
+        total: { key: "total", label: "Total", values: { ...totalOf(f.spendByCategory()), buyers: people.everyone }, who: { people: people.everyone } },
+      },
+      {
+        id: "spend-by-month", title: "Spend by month", followsCategory: true, columns, chart: { kind: "line", column: "spend" },
+        caption: "Each month of the range, by the date the support was delivered.",
+        rows: f.months.map((m) => ({ key: m, label: m, values: { ...byMonth(m), buyers: people.byMonth.of(m) }, who: { people: people.byMonth.of(m) } })),
+        total: totalRow(people.total),
+      },
+      {
+        id: "spend-by-town", title: "Spend by town", followsCategory: true, columns, chart: { kind: "bar", column: "spend" },
+        caption: "The town of the service bought (where it is based), not where the person lives.",
+        rows: towns.map((t) => ({ key: t, label: findTown(t)?.name ?? t, values: { ...byTown(t), buyers: people.byTown.of(t) }, who: { people: people.byTown.of(t) } })),
+        total: totalRow(people.total),
+      },
+    ];
+  },
+};

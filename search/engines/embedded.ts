@@ -75,7 +75,7 @@ class Vocabulary {
   /**
    * FTS5 terms for one word: `exact` is the word itself (or, while it is typed, the prefix) if the
    * index holds it; `typos` are the other known words it may be a mistyping of. Close spellings
-   * are always included, as Meilisearch does, and ranked after exact matches (docs/decisions/010).
+   * are always included, as Meilisearch does, and ranked after exact matches (docs/decisions/012).
    */
   alternatives(word: string, prefix: boolean): WordTerms {
     const key = `${prefix ? "*" : ""}${word}`;

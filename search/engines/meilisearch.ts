@@ -39,7 +39,7 @@ export const indexSettings = {
   // last the description: the same order as the embedded engine's field weights.
   searchableAttributes: ["title", "organisationName", "category", "place", "description"],
   // `spot` (a listing's coordinates as one string) so that a radius search can count the places in
-  // the edge of its circle and name the ones inside it (docs/decisions/010).
+  // the edge of its circle and name the ones inside it (docs/decisions/012).
   filterableAttributes: ["tags", "rating", "_geo", "spot"],
   sortableAttributes: ["pricePence", "rating", "updatedAt", "_geo"],
   // `sort` first: when a person asks for cheapest, best rated or nearest, that order decides and

@@ -14,10 +14,11 @@ import { formatDate, formatPence } from "../directory/format";
 import type { CategorySlug, PriceUnit } from "../directory/vocabulary";
 import { getService } from "../directory/listings.server";
 import { OrderError } from "../purchasing/lifecycle";
-import { endOrder, placeContractOrder, Refused } from "../purchasing/orders.server";
+import { postSystemMessage } from "../purchasing/messages.server";
+import { endOrder, placeContractOrder, Refused, repriceOrder } from "../purchasing/orders.server";
 import { addDays, dayOf, occurrenceDates } from "../purchasing/schedule";
 import { enqueueIndexing } from "../../search/outbox";
-import { firstPeriodPence, PERIOD_DAYS, pledgePence, tierPrice, tierProblem, topPrice } from "./tiers";
+import { firstPeriodPence, nextPeriodStart, PERIOD_DAYS, pledgePence, settlePeriod, tierPrice, tierProblem, topPrice } from "./tiers";
 
 export type Offer = typeof consortiumOffers.$inferSelect;
 export type Pledge = typeof pledges.$inferSelect;
@@ -361,15 +362,73 @@ export function leaveGroup(actor: Actor, pledgeId: number, now = new Date()) {
     const replaced = fillPlace(tx, offer, lastDate, now);
     const staying = livePledges(tx, offer.id, "member").filter((m) => m.orderId !== null);
     tell(tx, offer.id, staying.map((m) => m.holderId), `${p.displayName} is leaving the group after ${formatDate(lastDate)}. ${replaced ? "Someone from the waiting list takes the place, so nothing changes for you." : sizeChange(offer, staying.length)}`);
+    priceNextPeriod(tx, offer, nextPeriodStart(offer.startsOn, lastDate), now);
     return { leavesOn: lastDate };
   });
 }
 
-/** What a smaller group would cost each: said to the members, who keep their agreed price unless they say yes. */
+/** What a smaller group costs each: said to the members; a rise applies to each only once they confirm it. */
 function sizeChange(offer: Offer, members: number) {
   const price = tierPrice(offer.tiers, members);
   if (price === null) return `The group will have ${members}, fewer than the ${offer.minMembers} it needs; you keep your agreed price, and the provider may end the group with notice.`;
-  return `With ${members} members the group's price would be ${formatPence(price)} per ${offer.unit}. Your own price never goes above what you agreed unless you say yes.`;
+  return `With ${members} members the group's price is ${formatPence(price)} per ${offer.unit} from the next period. Your own price never goes above what you agreed unless you confirm it.`;
+}
+
+/**
+ * Prices the group from `from` (the start of a period) for the size it has then, by `settlePeriod`:
+ * each member's order is re-priced through purchasing to the group's price if they have agreed to
+ * that much (a fall, or a rise back up to what they agreed, needs no yes); a member asked for more
+ * keeps the most they agreed, is asked to confirm, and the provider is told it bears the difference.
+ * A refusal (the budget) leaves that member's old price in place and says why.
+ */
+function priceNextPeriod(tx: Tx, offer: Offer, from: string, now: Date) {
+  const contract = tx.select().from(consortiumContracts).where(eq(consortiumContracts.offerId, offer.id)).get();
+  if (!contract || from > contract.endsOn) return;
+  const members = livePledges(tx, offer.id, "member").filter((m) => m.orderId !== null && m.agreedPricePence !== null);
+  const { price, perUnit, unconfirmed } = settlePeriod(offer.tiers, members.map((m) => ({ id: String(m.id), ceilingPence: m.agreedPricePence! })));
+  const asked = new Set(unconfirmed.map((m) => m.id));
+  for (const m of members) {
+    const target = perUnit.get(String(m.id))!;
+    try {
+      db.transaction(() => repriceOrder(m.orderId!, target, from, `The group “${offer.title}” has ${members.length} members from then.`, now));
+    } catch (error) {
+      if (!(error instanceof OrderError)) throw error;
+      tell(tx, offer.id, [m.holderId], `Your price in “${offer.title}” could not be changed to ${formatPence(target)} per ${offer.unit} from ${formatDate(from)}, so it stays as it was: ${error.message}`);
+      continue;
+    }
+    const pending = asked.has(String(m.id)) ? price : null;
+    setPledge(tx, m, { pendingPricePence: pending, pendingFrom: pending === null ? null : from });
+    if (pending === null) continue;
+    tell(tx, offer.id, [m.holderId], `With ${members.length} members the group's price is ${formatPence(pending)} per ${offer.unit} from ${formatDate(from)}. You keep paying ${formatPence(target)} unless you confirm the new price on this page.`);
+    postSystemMessage(tx, m.orderId!, `The group “${offer.title}” has ${members.length} members from ${formatDate(from)}, and its price for that size is ${formatPence(pending)} per ${offer.unit}. ${m.displayName} has not agreed to more than ${formatPence(target)}, so they keep paying that until they confirm; the provider bears the difference.`);
+    audit(tx, null, m.holderId, "consortium.price-asked", "consortium-pledge", m.id, { pricePence: pending, from, payingPence: target });
+  }
+}
+
+/**
+ * A member (or their representative) says yes to the higher price their group's new size earns.
+ * It is charged from the start of the next period only (or from the date it was asked for, if that
+ * is still to come), through purchasing's re-pricing; a refusal (the budget) leaves the old price.
+ */
+export function confirmNewPrice(actor: Actor, pledgeId: number, now = new Date()) {
+  return immediately((tx) => {
+    const { pledge: p, offer } = loadPledge(tx, pledgeId);
+    if (!canPledgeFor(actor, p.holderId)) throw new ConsortiumError("not-permitted", "Only the member, or someone acting for them, can confirm a new price.");
+    if (p.status !== "member" || !p.orderId || p.pendingPricePence === null) throw new ConsortiumError("invalid", "There is no new price waiting for your confirmation.");
+    const today = dayOf(now);
+    const from = p.pendingFrom && p.pendingFrom > today ? p.pendingFrom : nextPeriodStart(offer.startsOn, today);
+    const price = p.pendingPricePence;
+    try {
+      db.transaction(() => repriceOrder(p.orderId!, price, from, `${p.displayName} confirmed the group's price for its size.`, now));
+    } catch (error) {
+      if (!(error instanceof OrderError)) throw error;
+      throw new ConsortiumError(error.code, `Your price stays at ${formatPence(p.agreedPricePence ?? 0)} per ${offer.unit}: ${error.message}`);
+    }
+    setPledge(tx, p, { agreedPricePence: price, pendingPricePence: null, pendingFrom: null });
+    tell(tx, offer.id, [p.holderId], `You confirmed the new price: ${formatPence(price)} per ${offer.unit} from ${formatDate(from)}.`);
+    audit(tx, actor, p.holderId, "consortium.price-confirmed", "consortium-pledge", p.id, { pricePence: price, from });
+    return { from, pricePence: price };
+  });
 }
 
 /** The first person waiting whose budget can pay joins from the first session after `after`; false if nobody could. */

@@ -259,14 +259,14 @@ describe("leaving and joining later", () => {
     ledgerSound();
   });
 
-  test("with nobody waiting, the others are told the smaller group's price and that theirs does not rise without their yes", () => {
+  test("with nobody waiting, the others are told the smaller group's price and that theirs does not rise without their confirmation", () => {
     const w = groupWorld({ holders: 5 });
     const offer = opened(w);
     for (let i = 0; i < 5; i++) pledged(w, offer, i);
     closeOffer(null, offer, AFTER_DEADLINE);
     const leaver = pledgeRows(offer).find((p) => p.holderId === w.people[0]!.id)!;
     leaveGroup(w.as(w.people[0]!.id), leaver.id, at("2026-02-12"));
-    expect(noticesFor(w.people[1]!.id).join()).toMatch(/With 4 members the group's price would be £15 per hour\. Your own price never goes above what you agreed unless you say yes\./);
+    expect(noticesFor(w.people[1]!.id).join()).toMatch(/With 4 members the group's price is £15 per hour from the next period\. Your own price never goes above what you agreed unless you confirm it\./);
     const stayer = db.select().from(orders).where(eq(orders.buyerId, w.people[1]!.id)).get()!;
     expect(stayer.unitPricePence).toBe(1_200);
   });

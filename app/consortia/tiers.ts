@@ -46,32 +46,33 @@ export const pledgePence = (terms: Terms, tiers: PriceTier[]) => firstPeriodPenc
 
 export const sessionsPerPeriod = (recurrence: "weekly" | "fortnightly") => PERIOD_DAYS / intervalDays[recurrence]!;
 
+/** The first day of the group's next period after `after`: periods run four weeks from the first session. */
+export function nextPeriodStart(startsOn: string, after: string): string {
+  const days = Math.round((Date.parse(`${after}T00:00:00Z`) - Date.parse(`${startsOn}T00:00:00Z`)) / 86_400_000);
+  return addDays(startsOn, days < 0 ? 0 : (Math.floor(days / PERIOD_DAYS) + 1) * PERIOD_DAYS);
+}
+
 /** A member as the period-by-period rule sees them: the most they have agreed to pay per unit. */
 export type Member = { id: string; ceilingPence: number };
 
 /**
- * Who is in the group for one period and what each pays. Everyone pays the price the group's size
- * earns; a member whose agreed ceiling is below that price is not asked to pay it without saying
- * yes, so their place ends before the period starts, which can raise the price for the rest:
- * repeat until nobody else drops out. Below the smallest tier the group stops.
+ * What each member pays per unit for one period. The group's price is the tier its size earns;
+ * each member pays it if they have agreed to that much (a lower or equal price needs no yes), and
+ * otherwise keeps paying the most they agreed, until they confirm the higher price; the provider
+ * bears the difference. Below the smallest tier (price null) everyone keeps the most they agreed.
+ * `unconfirmed` are the members asked to confirm the group's price.
  */
-export function settlePeriod(tiers: PriceTier[], members: Member[]): { price: number | null; staying: Member[]; dropped: Member[] } {
-  let staying = members;
-  const dropped: Member[] = [];
-  for (;;) {
-    const price = tierPrice(tiers, staying.length);
-    if (price === null) return { price: null, staying: [], dropped: [...dropped, ...staying] };
-    const over = staying.filter((m) => m.ceilingPence < price);
-    if (over.length === 0) return { price, staying, dropped };
-    dropped.push(...over);
-    staying = staying.filter((m) => m.ceilingPence >= price);
-  }
+export function settlePeriod(tiers: PriceTier[], members: Member[]): { price: number | null; perUnit: Map<string, number>; unconfirmed: Member[] } {
+  const price = tierPrice(tiers, members.length);
+  const perUnit = new Map(members.map((m) => [m.id, price === null ? m.ceilingPence : Math.min(price, m.ceilingPence)]));
+  return { price, perUnit, unconfirmed: price === null ? [] : members.filter((m) => m.ceilingPence < price) };
 }
 
-/** One period's charges: each member's, and what the provider is paid (their sum). */
+/** One period's charges: each member's, what the provider is paid (their sum), and what the provider bears for members who have not confirmed a rise. */
 export function periodCharges(tiers: PriceTier[], members: Member[], quantityHundredths: number, sessions: number) {
-  const { price, staying, dropped } = settlePeriod(tiers, members);
-  const each = price === null ? 0 : sessions * amountFor(price, quantityHundredths);
-  const charges = new Map(staying.map((m) => [m.id, each]));
-  return { price, charges, dropped, providerPence: each * staying.length };
+  const { price, perUnit, unconfirmed } = settlePeriod(tiers, members);
+  const charges = new Map([...perUnit].map(([id, p]) => [id, sessions * amountFor(p, quantityHundredths)]));
+  const providerPence = [...charges.values()].reduce((a, b) => a + b, 0);
+  const borne = price === null ? 0 : unconfirmed.reduce((n, m) => n + sessions * amountFor(price, quantityHundredths) - charges.get(m.id)!, 0);
+  return { price, charges, unconfirmed, providerPence, providerBearsPence: borne };
 }

@@ -13,7 +13,7 @@ import {
   invoiceStates, occurrenceStates, OrderError, type OccurrenceMove, occurrenceTransitions, type OrderMove, orderStates, orderTransitions,
 } from "./lifecycle";
 import {
-  acceptOrder, cancelOccurrence, cancelOrder, changeOrder, confirmDelivery, declineOrder, endOrder, extendOrder, issueCreditNote, issueInvoice,
+  acceptOrder, cancelOccurrence, cancelOrder, changeOrder, confirmDelivery, declineOrder, endOrder, extendOrder, issueCreditNote, issueInvoice, repriceOrder,
   raiseDispute, recordDelivery, recordPayout, resolveDispute,
 } from "./orders.server";
 
@@ -63,6 +63,7 @@ const tryOrder: Record<OrderMove, (id: number) => unknown> = {
   cancel: (id) => cancelOrder(w.as.holder(), "buyer", id, "Changed my mind"),
   change: (id) => changeOrder(w.as.holder(), "buyer", id, { quantityHundredths: 300, timeFrom: "10:00", timeTo: "13:00" }, ON),
   end: (id) => endOrder(w.as.holder(), "buyer", id, "No longer needed", ON),
+  reprice: (id) => repriceOrder(id, 1_000, "2026-03-03", "The group has fewer members.", ON),
   extend: (id) => extendOrder(id, at("2026-02-20")),
 };
 

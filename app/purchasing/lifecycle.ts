@@ -25,6 +25,8 @@ export const orderTransitions = {
   change: { from: ["scheduled"], to: "scheduled", by: ["buyer", "provider"] },
   // Weave ends an order by itself once nothing is left to book, deliver or confirm.
   end: { from: ["scheduled"], to: "ended", by: ["buyer", "provider", "system"] },
+  // Weave changes the price from a later date (a group's price for its new size).
+  reprice: { from: ["scheduled"], to: "scheduled", by: ["system"] },
   // Booking the next weeks of a recurring order.
   extend: { from: ["scheduled"], to: "scheduled", by: ["system"] },
 } as const satisfies Table<OrderStatus>;
@@ -77,7 +79,7 @@ export function transition<S extends string>(table: Table<S>, move: string, from
 }
 
 const pastTense: Record<string, string> = {
-  accept: "accepted", decline: "declined", cancel: "cancelled", change: "changed", end: "ended", extend: "booked further ahead",
+  accept: "accepted", decline: "declined", cancel: "cancelled", change: "changed", end: "ended", reprice: "re-priced", extend: "booked further ahead",
   deliver: "recorded as delivered", credit: "credited", dispute: "disputed", confirm: "confirmed", settle: "settled", void: "voided",
   invoice: "invoiced", pay: "paid",
 };

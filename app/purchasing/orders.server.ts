@@ -179,6 +179,7 @@ function bookDates(tx: Tx, order: Order, from: string, through: string, by: Acto
   for (const date of dates) {
     const occurrence = tx.insert(occurrences).values({
       orderId: order.id, date, timeFrom: order.timeFrom, timeTo: order.timeTo, quantityHundredths: order.quantityHundredths, amountPence,
+      unitPricePence: order.unitPricePence,
     }).returning().get();
     if (order.budgetAccountId) {
       const result = reserve({
@@ -307,6 +308,38 @@ export function changeOrder(actor: Actor, party: "buyer" | "provider", orderId: 
   });
 }
 
+/**
+ * Weave changes a recurring order's price from `fromDate` on (a group's price for its new size):
+ * booked visits on or after that date are cancelled (their money released) and booked again at
+ * the new price (their money set aside), and if the order is not yet booked up to the day before,
+ * those dates are booked first at the old price, so every visit before `fromDate` keeps it. All or
+ * nothing: a refusal (the budget, a council rule) throws `Refused` and leaves the old price in place.
+ * Nested in the caller's transaction it is a savepoint.
+ */
+export function repriceOrder(orderId: number, unitPricePence: number, fromDate: string, reason: string, now = new Date()) {
+  const today = dayOf(now);
+  if (!Number.isSafeInteger(unitPricePence) || unitPricePence <= 0) throw new OrderError("invalid", "A price must be at least 1p.");
+  if (fromDate <= today) throw new OrderError("invalid", "A price can only change from tomorrow or later: visits already booked for today or before keep theirs.");
+  return immediately((tx) => {
+    const order = loadOrder(tx, orderId);
+    moveOrder(tx, order, "reprice", "system", { unitPricePence });
+    if (order.recurrence === "one-off") throw new OrderError("invalid", "Only a recurring order can be re-priced.");
+    if (order.unitPricePence === unitPricePence) return { rebooked: 0 };
+    const before = addDays(fromDate, -1);
+    const bookedThrough = order.bookedThrough ?? before;
+    if (bookedThrough < before && (!order.endsOn || bookedThrough < order.endsOn)) bookDates(tx, order, addDays(bookedThrough, 1), before, null, today, "throw");
+    const future = tx.select().from(occurrences)
+      .where(and(eq(occurrences.orderId, order.id), eq(occurrences.status, "scheduled"), sql`${occurrences.date} >= ${fromDate}`)).all();
+    for (const o of future) cancelBooked(tx, order, o, "system", null, "Booked again at the new price");
+    const current = loadOrder(tx, order.id);
+    const through = current.bookedThrough && current.bookedThrough >= fromDate ? current.bookedThrough : before;
+    const booked = through >= fromDate ? bookDates(tx, { ...current, unitPricePence }, fromDate, through, null, today, "throw") : [];
+    postSystemMessage(tx, order.id, `New price from ${formatDate(fromDate)}: ${formatPence(unitPricePence)} instead of ${formatPence(order.unitPricePence)} per ${order.unit}. ${reason} ${booked.length} ${booked.length === 1 ? "visit" : "visits"} booked again at the new price; earlier visits keep the old one.`);
+    audit(tx, null, order, "order.repriced", "order", order.id, { fromPence: order.unitPricePence, toPence: unitPricePence, fromDate, rebooked: booked.length });
+    return { rebooked: booked.length };
+  });
+}
+
 /** Cancels one booked visit (either side), giving its money back. */
 export function cancelOccurrence(actor: Actor, party: "buyer" | "provider", occurrenceId: number, reason: string) {
   return immediately((tx) => {
@@ -321,11 +354,13 @@ export function cancelOccurrence(actor: Actor, party: "buyer" | "provider", occu
 
 // ---- delivery and confirmation ---------------------------------------------------------------
 
-/** What a delivered visit costs before credits: the delivered quantity at the order's price. */
-export const deliveredPence = (order: Pick<Order, "unitPricePence">, o: Pick<Occurrence, "deliveredQuantityHundredths">) =>
-  amountFor(order.unitPricePence, o.deliveredQuantityHundredths ?? 0);
+/** The price per unit a visit was booked at (an order re-priced from a later date keeps it). */
+export const visitPrice = (order: Pick<Order, "unitPricePence">, o: Partial<Pick<Occurrence, "unitPricePence">>) => o.unitPricePence ?? order.unitPricePence;
+/** What a delivered visit costs before credits: the delivered quantity at the visit's price. */
+export const deliveredPence = (order: Pick<Order, "unitPricePence">, o: Pick<Occurrence, "deliveredQuantityHundredths"> & Partial<Pick<Occurrence, "unitPricePence">>) =>
+  amountFor(visitPrice(order, o), o.deliveredQuantityHundredths ?? 0);
 /** What the buyer will be charged if they confirm now. */
-export const duePence = (order: Pick<Order, "unitPricePence">, o: Pick<Occurrence, "deliveredQuantityHundredths" | "creditedPence">) =>
+export const duePence = (order: Pick<Order, "unitPricePence">, o: Pick<Occurrence, "deliveredQuantityHundredths" | "creditedPence"> & Partial<Pick<Occurrence, "unitPricePence">>) =>
   deliveredPence(order, o) - o.creditedPence;
 
 export type Delivery = { deliveredOn: string; quantityHundredths: number; notes: string };
@@ -397,7 +432,7 @@ function settle(tx: Tx, order: Order, occurrence: Occurrence, move: "confirm" | 
     if (charged > 0) {
       commit({
         reservationId: occurrence.reservationId, amountPence: charged, organisationId: order.organisationId, category: order.category,
-        description: `${order.serviceName}: ${describeCost(occurrence.deliveredQuantityHundredths!, order.unit, order.unitPricePence)}${occurrence.creditedPence ? `, less ${formatPence(occurrence.creditedPence)} credit` : ""}`,
+        description: `${order.serviceName}: ${describeCost(occurrence.deliveredQuantityHundredths!, order.unit, visitPrice(order, occurrence))}${occurrence.creditedPence ? `, less ${formatPence(occurrence.creditedPence)} credit` : ""}`,
         idempotencyKey: key(order, occurrence, "commit"), by: actor?.user.id ?? order.placedBy, effectiveOn: occurrence.deliveredOn ?? dayOf(now),
       });
     } else {

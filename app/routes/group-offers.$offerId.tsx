@@ -3,7 +3,7 @@ import type { Route } from "./+types/group-offers.$offerId";
 import { currentActor, notFound, requireActor } from "../accounts/actor.server";
 import { peopleRepresentedBy } from "../accounts/representatives.server";
 import { arrangementNames } from "../budgets/labels";
-import { acceptProposal, budgetsFor, closeOffer, firstNameOf, leaveGroup, offerPage, pledge, type PledgeResult, withdrawOffer, withdrawPledge } from "../consortia/consortia.server";
+import { acceptProposal, budgetsFor, closeOffer, confirmNewPrice, firstNameOf, leaveGroup, offerPage, pledge, type PledgeResult, withdrawOffer, withdrawPledge } from "../consortia/consortia.server";
 import { CallOffForm, describeDeadline, PledgeForm, PledgeIdForm } from "../consortia/offer-form";
 import { formatDate, formatPence, formatPrice } from "../directory/format";
 import { parseId } from "../directory/ids";
@@ -67,6 +67,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       const refused = attempt(() => { leavesOn = leaveGroup(actor, pledgeId()).leavesOn; }, "", "leave");
       if (!leavesOn) return refused;
       return { errors: {}, done: `You have given notice. Your last session is on or before ${formatDate(leavesOn)}; later sessions are cancelled and their money goes back.` };
+    }
+    case "confirm-price": {
+      let confirmed: { from: string; pricePence: number } | null = null;
+      const refused = attempt(() => { confirmed = confirmNewPrice(actor, pledgeId()); }, "", "price");
+      const c = confirmed as { from: string; pricePence: number } | null;
+      if (!c) return refused;
+      return { errors: {}, done: `You confirmed the new price: ${formatPrice(c.pricePence, offer.unit)} from ${formatDate(c.from)}. Sessions before then keep your old price.` };
     }
     case "accept":
       return attempt(() => acceptProposal(actor, offer.id), "You agreed: the offer is open, people can join it and it shows in search.", "close");
@@ -138,6 +145,14 @@ export default function GroupOffer({ loaderData: d, actionData }: Route.Componen
               {p.agreedPricePence !== null && <p>Your price: {formatPrice(p.agreedPricePence, offer.unit)}. {p.orderId && <Link to={`/orders/${p.orderId}`}>Your order</Link>}</p>}
               {open && (p.status === "pledged" || p.status === "waiting") && (
                 <Form method="post"><input type="hidden" name="pledgeId" value={p.id} /><Button secondary name="intent" value="withdraw">Withdraw from this group</Button></Form>
+              )}
+              {p.status === "member" && p.pendingPricePence !== null && (
+                <Form method="post">
+                  <input type="hidden" name="pledgeId" value={p.id} />
+                  <p id="price" className="mb-1">The group is smaller, and its price for its size is {formatPrice(p.pendingPricePence, offer.unit)}{p.pendingFrom ? ` from ${formatDate(p.pendingFrom)}` : ""}. You keep paying {formatPrice(p.agreedPricePence ?? 0, offer.unit)} unless you confirm; if you confirm, the new price applies from the next period only.</p>
+                  {errors.price && <p className="font-bold text-warn">{errors.price}</p>}
+                  <Button name="intent" value="confirm-price">Confirm the new price</Button>
+                </Form>
               )}
               {p.status === "member" && (
                 <Form method="post">

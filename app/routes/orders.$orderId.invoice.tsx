@@ -43,7 +43,7 @@ export default function Invoice({ loaderData: d }: Route.ComponentProps) {
               {lines.map((l) => (
                 <tr key={l.id} className="border-b border-line">
                   <td className="py-1 pr-3">{formatDate(l.deliveredOn ?? l.date)}</td>
-                  <td className="pr-3">{describeCost(l.deliveredQuantityHundredths ?? l.quantityHundredths, o.unit, o.unitPricePence)}{l.deliveryNotes ? ` – ${l.deliveryNotes}` : ""}</td>
+                  <td className="pr-3">{describeCost(l.deliveredQuantityHundredths ?? l.quantityHundredths, o.unit, l.unitPricePence ?? o.unitPricePence)}{l.deliveryNotes ? ` – ${l.deliveryNotes}` : ""}</td>
                   <td className="text-right">{formatPence((l.chargedPence ?? 0) + l.creditedPence)}</td>
                 </tr>
               ))}

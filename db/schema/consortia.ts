@@ -96,8 +96,11 @@ export const pledges = sqliteTable("consortium_pledges", {
   /** The member's order once the group formed. */
   orderId: integer().references(() => orders.id),
   contractId: integer().references(() => consortiumContracts.id),
-  /** The price per unit the member agreed to (the group's tier when it formed). */
+  /** The most per unit the member agreed to pay (the group's tier when it formed, or a higher one they confirmed). */
   agreedPricePence: integer(),
+  /** A higher price the group's new size earns, which this member pays only once they confirm it, and from when. */
+  pendingPricePence: integer(),
+  pendingFrom: text(),
   /** The last date a member who gave notice is in the group. */
   leavesOn: text(),
   statusReason: text(),

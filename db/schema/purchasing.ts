@@ -81,6 +81,8 @@ export const occurrences = sqliteTable("occurrences", {
   quantityHundredths: integer().notNull(),
   /** What is booked, and set aside from the budget: quantity x the order's price. */
   amountPence: integer().notNull(),
+  /** The price per unit this visit was booked at (an order re-priced from a date keeps earlier visits at their price); null: the order's. */
+  unitPricePence: integer(),
   status: text().$type<OccurrenceStatus>().notNull().default("scheduled"),
   reservationId: integer().references(() => reservations.id),
   // The provider's record of what was delivered (part-delivery allowed).

@@ -1,7 +1,8 @@
 // Buying together, as people do it in a browser against the real server: Dev opens a group offer
 // on his service, three budget holders join it from their own budgets, the closing date passes
 // (the job runs, as the server does hourly), the group forms at the lower price its size earns,
-// and each holder's statement shows their share at that price once a session is confirmed.
+// and each holder's statement shows their share at that price once a session is confirmed; then one
+// leaves, and another confirms the smaller group's higher price on the offer page.
 import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "@playwright/test";
@@ -124,6 +125,21 @@ test("three budget holders join an offer, the minimum is reached, the closing da
     await expect(line).toBeVisible();
     await expect(line).toContainText("£30");
   }
+
+  // Amina leaves with two weeks' notice and nobody is waiting: two members earn £20 an hour from the
+  // next period. Brian keeps paying £15 until he confirms; he confirms on the offer page.
+  await amina.goto(offerPath);
+  await amina.getByRole("button", { name: "Give notice to leave" }).click();
+  await expect(amina.getByRole("status")).toContainText("You have given notice.");
+  await brian.goto(offerPath);
+  await expect(brian.locator("#price")).toContainText("its price for its size is £20 an hour from");
+  await expect(brian.locator("#price")).toContainText("You keep paying £15 an hour unless you confirm");
+  await expectNoSeriousAxeViolations(brian);
+  await brian.getByRole("button", { name: "Confirm the new price" }).click();
+  await expect(brian.getByRole("status")).toHaveText(/^You confirmed the new price: £20 an hour from \d{1,2} \w+ \d{4}\. Sessions before then keep your old price\.$/);
+  await expect(brian.getByRole("button", { name: "Confirm the new price" })).toHaveCount(0);
+  await dina.goto(offerPath);
+  await expect(dina.getByRole("button", { name: "Confirm the new price" })).toBeVisible();
 });
 
 test("a budget holder asks a provider for a group offer; it opens when the provider agrees; people can ask to be introduced", async ({ browser }) => {

@@ -148,6 +148,10 @@ export function loadFacts(area: string, filter: InsightsFilter) {
       FROM consortium_contracts c JOIN consortium_offers o ON o.id = c.offer_id JOIN consortium_pledges p ON p.contract_id = c.id
       WHERE o.area_slug = ? AND substr(c.committed_at, 1, 7) BETWEEN ? AND ?`)
       .all(...range) as { category: string; unit: string; contractId: number; groupPrice: number; alonePrice: number; holderId: number }[])),
+    /** People on the waiting list of a group offer in the area (unmet demand), as the lists stand now. */
+    waiting: once(() => inCategory(c.prepare(`SELECT o.category, o.id AS offerId, p.holder_id AS holderId
+      FROM consortium_pledges p JOIN consortium_offers o ON o.id = p.offer_id
+      WHERE o.area_slug = ? AND p.status = 'waiting'`).all(area) as { category: string; offerId: number; holderId: number }[])),
     /** Looking-for posts and requests for quotes made in range in the area: what became of them, and who (only to count people). */
     requests: once(() => inCategory(c.prepare(`SELECT r.category, r.kind, r.status, r.person_id AS personId,
         EXISTS (SELECT 1 FROM request_offers o WHERE o.request_id = r.id) AS answered

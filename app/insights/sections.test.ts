@@ -59,6 +59,30 @@ test("looking-for posts and requests for quotes: 4 people withheld, 5 shown, una
   expect(row("requests", "leisure-and-arts")).toMatchObject({ withheld: null, values: { posts: 4, quotes: 1, unanswered: 5, accepted: 0, people: 5 } });
 });
 
+/** `people` people on the waiting list of one full group offer in Leeds. */
+function waitingFor(people: number) {
+  const c = db.$client;
+  const opener = person();
+  const offer = c.prepare(`INSERT INTO consortium_offers (service_id, organisation_id, opened_by, title, description, category, area_slug, unit, individual_price_pence,
+      tiers, min_members, max_members, quantity_hundredths, recurrence, pledge_deadline, starts_on, term_weeks, notice_weeks)
+    VALUES (?, ?, ?, 'Swimming group', 'Marmalade', 'leisure-and-arts', 'leeds', 'session', 2000, '[{"members":2,"pricePence":1500}]', 2, 3, 100, 'weekly',
+      '2026-05-01T17:00:00.000Z', '2026-05-08', 12, 2) RETURNING id`).pluck().get(service, organisation, opener) as number;
+  for (let i = 0; i < people; i++) {
+    const id = person();
+    const budget = c.prepare(`INSERT INTO budget_accounts (holder_id, area_slug, arrangement, annual_allocation_pence, period_days, starts_on)
+      VALUES (?, 'leeds', 'direct-payment', 100000, 28, '2026-01-01') RETURNING id`).pluck().get(id) as number;
+    c.prepare("INSERT INTO consortium_pledges (offer_id, holder_id, pledged_by, budget_account_id, display_name, status) VALUES (?, ?, ?, ?, 'Zebedee', 'waiting')")
+      .run(offer, id, id, budget);
+  }
+}
+
+test("group offers with people waiting: 4 people withheld, 5 shown", () => {
+  waitingFor(4);
+  expect(row("group-waiting-lists", "leisure-and-arts").withheld).toBe("few");
+  waitingFor(1);
+  expect(row("group-waiting-lists", "leisure-and-arts")).toMatchObject({ withheld: null, values: { offers: 2, people: 5 } });
+});
+
 test("the sections carry no words people wrote and no person's name", () => {
   reviewedBy(6, 4);
   postedBy(6);

@@ -15,6 +15,12 @@ export const consortiaSection: InsightSection = {
       g.group.set(m.contractId, m.groupPrice);
       g.alone.set(m.contractId, m.alonePrice);
     }
+    const waiting = new Map<string, { offers: Set<number>; people: Set<number> }>();
+    for (const w of f.waiting()) {
+      const c = waiting.get(w.category) ?? waiting.set(w.category, { offers: new Set(), people: new Set() }).get(w.category)!;
+      c.offers.add(w.offerId);
+      c.people.add(w.holderId);
+    }
     const mean = (prices: Map<number, number>) => Math.round([...prices.values()].reduce((a, b) => a + b, 0) / prices.size);
     return [{
       id: "consortia", title: "Groups formed, and their price against buying alone", followsCategory: true, chart: { kind: "bar", column: "saving" },
@@ -33,6 +39,14 @@ export const consortiaSection: InsightSection = {
           values: { groups: g.contracts.size, members: g.people.size, group, alone, saving: alone > 0 ? Math.round(((alone - group) / alone) * 1000) : null },
           who: { people: g.people },
         };
+      }),
+    }, {
+      id: "group-waiting-lists", title: "Group offers with people waiting", followsCategory: true, chart: { kind: "bar", column: "people" },
+      caption: "Unmet demand: people who asked to join a full group offer and are on its waiting list now (whatever the chosen months).",
+      columns: [{ key: "offers", label: "Offers with a waiting list", format: "count" }, { key: "people", label: "People waiting", format: "count" }],
+      rows: categories.filter((c) => waiting.has(c.slug)).map((c) => {
+        const w = waiting.get(c.slug)!;
+        return { key: c.slug, label: labelled(categories)(c.slug), values: { offers: w.offers.size, people: w.people.size }, who: { people: w.people } };
       }),
     }];
   },

@@ -50,36 +50,56 @@ export type People = {
   byUnitMonth: Counts;
 };
 
+/** Sets of people under keys, for counting them exactly. */
+class PeopleSets {
+  readonly sets = new Map<string, Set<number>>();
+  add(key: string, person: number) {
+    let set = this.sets.get(key);
+    if (!set) this.sets.set(key, (set = new Set()));
+    set.add(person);
+  }
+  counts() {
+    return new Counts(new Map([...this.sets].map(([k, s]) => [k, s.size])));
+  }
+}
+
 /**
- * Distinct people in a rollup with a months mask per year, counted in SQL: the range is a list of
- * (year, mask) pairs, and a row counts when its months meet the range's.
+ * Distinct people in a rollup with a months mask per year: the range is a list of (year, mask)
+ * pairs, and a row counts when its months meet the range's. The rows in range are read once from
+ * the covering index and every grouping (everyone, by category, by town, by unit) is counted
+ * from that one pass, exactly (one COUNT(DISTINCT) query per grouping read the same rows four or
+ * five times; docs/benchmarks.md). Person ids stay in this function: only the counts leave it.
  */
 function countPeople(table: "insight_buyer_years" | "insight_decline_years", area: string, months: string[], category: string | null, withUnits: boolean): People {
   const c = db.$client;
-  const masks = rangeMasks(months);
-  const values = [...masks.entries()];
-  const ranged = `WITH r(year, mask) AS (VALUES ${values.map(() => "(?, ?)").join(", ")})
-    SELECT %COLS% FROM ${table} b JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0 WHERE b.area_slug = ? %WHERE% %GROUP%`;
-  const base = values.flat();
-  const chosen = category ? "AND b.category = ?" : "";
-  const args = (filtered: boolean) => [...base, area, ...(filtered && category ? [category] : [])];
-  const grouped = (cols: string, filtered: boolean, group: string) =>
-    new Counts(new Map((c.prepare(ranged.replace("%COLS%", `${cols} AS k, COUNT(DISTINCT b.buyer_id) AS n`).replace("%WHERE%", filtered ? chosen : "").replace("%GROUP%", `GROUP BY ${group}`))
-      .raw().all(...args(filtered)) as [string, number][])));
-  const single = (filtered: boolean) => c.prepare(ranged.replace("%COLS%", "COUNT(DISTINCT b.buyer_id)").replace("%WHERE%", filtered ? chosen : "").replace("%GROUP%", ""))
-    .pluck().get(...args(filtered)) as number;
+  const values = [...rangeMasks(months).entries()];
+  const rows = c.prepare(`WITH r(year, mask) AS (VALUES ${values.map(() => "(?, ?)").join(", ")})
+    SELECT b.category, b.town_slug, ${withUnits ? "b.unit" : "''"}, b.buyer_id FROM ${table} b JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0
+    WHERE b.area_slug = ?`).raw().all(...values.flat(), area) as [string, string, string, number][];
+  const everyone = new Set<number>();
+  const total = new Set<number>();
+  const byCategory = new PeopleSets();
+  const byTown = new PeopleSets();
+  const byUnit = new PeopleSets();
+  for (const [cat, town, unit, person] of rows) {
+    everyone.add(person);
+    byCategory.add(cat, person);
+    if (category && cat !== category) continue;
+    total.add(person);
+    byTown.add(town, person);
+    if (withUnits) byUnit.add(`${cat}|${unit}`, person);
+  }
   // Each month's people are counted exactly as visits are confirmed (insight_people_months).
   const monthly = (slice: string, key: (slice: string, month: string) => string) => new Counts(new Map(
     (c.prepare(`SELECT slice, month, people FROM insight_people_months WHERE area_slug = ? AND ${slice.endsWith("%") ? "slice LIKE ?" : "slice = ?"} AND month BETWEEN ? AND ?`)
       .raw().all(area, slice, months[0], months.at(-1)) as [string, string, number][]).map(([s, m, n]) => [key(s, m), n])));
-  const everyone = single(false);
   return {
-    everyone,
-    total: category ? single(true) : everyone,
-    byCategory: grouped("b.category", false, "b.category"),
-    byTown: grouped("b.town_slug", true, "b.town_slug"),
+    everyone: everyone.size,
+    total: total.size,
+    byCategory: byCategory.counts(),
+    byTown: byTown.counts(),
     byMonth: withUnits ? monthly(category ? `category:${category}` : "all", (_, m) => m) : new Counts(),
-    byUnit: withUnits ? grouped("b.category || '|' || b.unit", true, "b.category, b.unit") : new Counts(),
+    byUnit: byUnit.counts(),
     byUnitMonth: withUnits && category ? monthly(`unit:${category}|%`, (s, m) => `${s.slice(5)}|${m}`) : new Counts(),
   };
 }

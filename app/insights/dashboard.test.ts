@@ -116,3 +116,22 @@ test("with counts only, people in two withheld rows are not assumed to be differ
   expect(t.rows.map((r) => r.withheld)).toEqual(["few", "few", "complement", null]);
   expect(t.total!.withheld).toBe(null);
 });
+
+test("people who buy in several categories, towns and years of the range are counted once in each row and in the total", () => {
+  const c = db.$client;
+  const add = c.prepare("INSERT INTO insight_buyer_years VALUES ('leeds', ?, ?, ?, ?, ?, ?)");
+  for (let b = 1; b <= 5; b++) {
+    add.run(2025, "help-at-home", "otley", "hour", b, 1 << 10); // November
+    add.run(2026, "help-at-home", "morley", "hour", b, 0b1); // January
+    add.run(2026, "transport", "otley", "session", b, 0b10); // February
+  }
+  add.run(2026, "help-at-home", "otley", "hour", 6, 0b1000); // April: after the range
+  add.run(2025, "transport", "otley", "session", 7, 1 << 9); // October: before it
+  const range: InsightsFilter = { from: "2025-11", to: "2026-02", category: null };
+  const buyers = (id: string, f: InsightsFilter) => Object.fromEntries([...table(id, f).rows, table(id, f).total!].map((r) => [r.key, r.values.buyers]));
+  expect(buyers("spend-by-category", range)).toEqual({ "help-at-home": 5, transport: 5, total: 5 });
+  expect(buyers("spend-by-town", range)).toEqual({ morley: 5, otley: 5, total: 5 });
+  expect(buyers("spend-by-town", { ...range, category: "transport" })).toEqual({ otley: 5, total: 5 });
+  // One more person only in October is now in the range; the person in April is not.
+  expect(buyers("spend-by-category", { ...range, from: "2025-10" })).toEqual({ "help-at-home": 5, transport: 6, total: 6 });
+});

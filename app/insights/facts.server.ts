@@ -51,35 +51,75 @@ export type People = {
 };
 
 /**
- * Distinct people in a rollup with a months mask per year, counted in SQL: the range is a list of
- * (year, mask) pairs, and a row counts when its months meet the range's.
+ * Distinct people under each key, exactly: a bit per person id for each key, and a count of the
+ * bits set.
+ */
+class PeopleSets {
+  private readonly bits = new Map<string, Uint32Array>();
+  private readonly counts = new Map<string, number>();
+  constructor(private readonly words: number) {}
+  add(key: string, people: number[]) {
+    let bits = this.bits.get(key);
+    if (!bits) this.bits.set(key, (bits = new Uint32Array(this.words)));
+    let n = this.counts.get(key) ?? 0;
+    for (const id of people) {
+      const bit = 1 << (id & 31);
+      if ((bits[id >>> 5]! & bit) === 0) {
+        bits[id >>> 5]! |= bit;
+        n++;
+      }
+    }
+    this.counts.set(key, n);
+  }
+  of(key: string) {
+    return this.counts.get(key) ?? 0;
+  }
+  toCounts() {
+    return new Counts(new Map(this.counts));
+  }
+}
+
+/**
+ * Distinct people in a rollup with a months mask per year: a row counts when its months meet the
+ * range's (a mask per year of the range). One pass over the covering index, in its order, hands
+ * back the people of each (year, category, town, unit) as a JSON array (a few hundred rows a
+ * year, not one row per person), and every grouping (everyone, by category, by town, by unit) is
+ * counted from that pass, exactly. One COUNT(DISTINCT) query per grouping read and sorted the
+ * same rows four or five times (docs/benchmarks.md). Person ids stay in this function.
  */
 function countPeople(table: "insight_buyer_years" | "insight_decline_years", area: string, months: string[], category: string | null, withUnits: boolean): People {
   const c = db.$client;
-  const masks = rangeMasks(months);
-  const values = [...masks.entries()];
-  const ranged = `WITH r(year, mask) AS (VALUES ${values.map(() => "(?, ?)").join(", ")})
-    SELECT %COLS% FROM ${table} b JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0 WHERE b.area_slug = ? %WHERE% %GROUP%`;
-  const base = values.flat();
-  const chosen = category ? "AND b.category = ?" : "";
-  const args = (filtered: boolean) => [...base, area, ...(filtered && category ? [category] : [])];
-  const grouped = (cols: string, filtered: boolean, group: string) =>
-    new Counts(new Map((c.prepare(ranged.replace("%COLS%", `${cols} AS k, COUNT(DISTINCT b.buyer_id) AS n`).replace("%WHERE%", filtered ? chosen : "").replace("%GROUP%", `GROUP BY ${group}`))
-      .raw().all(...args(filtered)) as [string, number][])));
-  const single = (filtered: boolean) => c.prepare(ranged.replace("%COLS%", "COUNT(DISTINCT b.buyer_id)").replace("%WHERE%", filtered ? chosen : "").replace("%GROUP%", ""))
-    .pluck().get(...args(filtered)) as number;
+  const masks = [...rangeMasks(months).entries()];
+  const years = masks.map(([y]) => y);
+  const unit = withUnits ? "b.unit" : "''";
+  const groups = c.prepare(`SELECT b.category, b.town_slug, ${unit}, json_group_array(b.buyer_id) FROM ${table} b
+    WHERE b.area_slug = ? AND b.year BETWEEN ? AND ? AND (b.months_mask & CASE b.year ${masks.map(() => "WHEN ? THEN ?").join(" ")} ELSE 0 END) <> 0
+    GROUP BY b.year, b.category, b.town_slug, ${unit}`).raw().all(area, Math.min(...years), Math.max(...years), ...masks.flat()) as [string, string, string, string][];
+  const people = groups.map(([cat, town, u, ids]) => ({ cat, town, unit: u, ids: JSON.parse(ids) as number[] }));
+  const words = (people.reduce((max, g) => g.ids.reduce((m, id) => (id > m ? id : m), max), 0) >>> 5) + 1;
+  const all = new PeopleSets(words);
+  const byCategory = new PeopleSets(words);
+  const byTown = new PeopleSets(words);
+  const byUnit = new PeopleSets(words);
+  for (const g of people) {
+    all.add("everyone", g.ids);
+    byCategory.add(g.cat, g.ids);
+    if (category && g.cat !== category) continue;
+    all.add("chosen", g.ids);
+    byTown.add(g.town, g.ids);
+    if (withUnits) byUnit.add(`${g.cat}|${g.unit}`, g.ids);
+  }
   // Each month's people are counted exactly as visits are confirmed (insight_people_months).
   const monthly = (slice: string, key: (slice: string, month: string) => string) => new Counts(new Map(
     (c.prepare(`SELECT slice, month, people FROM insight_people_months WHERE area_slug = ? AND ${slice.endsWith("%") ? "slice LIKE ?" : "slice = ?"} AND month BETWEEN ? AND ?`)
       .raw().all(area, slice, months[0], months.at(-1)) as [string, string, number][]).map(([s, m, n]) => [key(s, m), n])));
-  const everyone = single(false);
   return {
-    everyone,
-    total: category ? single(true) : everyone,
-    byCategory: grouped("b.category", false, "b.category"),
-    byTown: grouped("b.town_slug", true, "b.town_slug"),
+    everyone: all.of("everyone"),
+    total: all.of("chosen"),
+    byCategory: byCategory.toCounts(),
+    byTown: byTown.toCounts(),
     byMonth: withUnits ? monthly(category ? `category:${category}` : "all", (_, m) => m) : new Counts(),
-    byUnit: withUnits ? grouped("b.category || '|' || b.unit", true, "b.category, b.unit") : new Counts(),
+    byUnit: byUnit.toCounts(),
     byUnitMonth: withUnits && category ? monthly(`unit:${category}|%`, (s, m) => `${s.slice(5)}|${m}`) : new Counts(),
   };
 }
@@ -100,19 +140,34 @@ export function loadFacts(area: string, filter: InsightsFilter) {
   const inCategory = <T extends { category: string }>(rows: T[]) => (filter.category ? rows.filter((r) => r.category === filter.category) : rows);
   const chosen = filter.category ? "AND category = ?" : "";
   const chosenArgs = filter.category ? [filter.category] : [];
-  // Spend added up by SQLite over the covering index, to exactly what a table shows.
-  const spendBy = (column: "category" | "month" | "town_slug", filtered: boolean) => () => c.prepare(`SELECT ${column} AS key, SUM(spend_pence) AS spend, SUM(visits) AS visits
-    FROM insight_spend_months WHERE area_slug = ? AND month BETWEEN ? AND ? ${filtered ? chosen : ""} GROUP BY ${column}`).all(...range, ...(filtered ? chosenArgs : [])) as SpendSum[];
+  // Spend added up by SQLite over the covering index in its own order (month, category, town:
+  // no sorting, a few thousand cells), once; the category, month and town tables add the cells up.
+  const spendCells = once(() => c.prepare(`SELECT month, category, town_slug, SUM(spend_pence), SUM(visits)
+    FROM insight_spend_months WHERE area_slug = ? AND month BETWEEN ? AND ? GROUP BY month, category, town_slug`).raw().all(...range) as [string, string, string, number, number][]);
+  const spendBy = (by: 0 | 1 | 2, filtered: boolean) => () => {
+    const sums = new Map<string, SpendSum>();
+    for (const cell of spendCells()) {
+      if (filtered && filter.category && cell[1] !== filter.category) continue;
+      const sum = sums.get(cell[by]) ?? sums.set(cell[by], { key: cell[by], spend: 0, visits: 0 }).get(cell[by])!;
+      sum.spend += cell[3];
+      sum.visits += cell[4];
+    }
+    return [...sums.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  };
   return {
     area, filter, months,
     /** Spend in range by category, every category (for the area's category table). */
-    spendByCategory: once(spendBy("category", false)),
+    spendByCategory: once(spendBy(1, false)),
     /** Spend in range in the chosen category (or all), by month and by town. */
-    spendByMonth: once(spendBy("month", true)),
-    spendByTown: once(spendBy("town_slug", true)),
+    spendByMonth: once(spendBy(0, true)),
+    spendByTown: once(spendBy(2, true)),
     /** Spend in range in the chosen category (or all) by category and provider, for the market's shape. */
-    providerSpend: once(() => c.prepare(`SELECT category, organisation_id AS organisationId, organisation_kind AS kind, SUM(spend_pence) AS spend
-      FROM insight_spend_months WHERE area_slug = ? AND month BETWEEN ? AND ? ${chosen} GROUP BY category, organisation_id`).all(...range, ...chosenArgs) as ProviderSpend[]),
+    // (Added up first in the index's order, by month, category, town and provider, so that only
+    // those sums are sorted by category and provider, not every row: a third less time.)
+    providerSpend: once(() => c.prepare(`SELECT category, organisation_id AS organisationId, organisation_kind AS kind, SUM(spend) AS spend
+      FROM (SELECT category, organisation_id, organisation_kind, SUM(spend_pence) AS spend FROM insight_spend_months
+        WHERE area_slug = ? AND month BETWEEN ? AND ? ${chosen} GROUP BY month, category, town_slug, organisation_id)
+      GROUP BY category, organisation_id`).all(...range, ...chosenArgs) as ProviderSpend[]),
     buyers: once(() => countPeople("insight_buyer_years", area, months, filter.category, true)),
     /** Prices paid in range as a histogram per category and unit (months added together by SQLite). */
     prices: once(() => inCategory(c.prepare(`SELECT category, unit, price_pence AS price, SUM(visits) AS visits FROM insight_price_months

@@ -101,6 +101,9 @@ export function seedPurchaseHistory(db: Db, o: HistoryOptions) {
       for (let p = 0; p < periods; p++) allocate(b.account, p, admin, new Date(Date.parse(startsOn) + p * 28 * dayMs).toISOString().slice(0, 10));
     }
   }
+  // Declined requests give one of the fixed reasons a provider chooses from.
+  db.$client.exec(`UPDATE orders SET decline_reason = CASE id % 5 WHEN 0 THEN 'full' WHEN 1 THEN 'area' WHEN 2 THEN 'times' WHEN 3 THEN 'service' ELSE 'other' END
+    WHERE status = 'declined' AND decline_reason IS NULL`);
   rebuildRollups();
   return { buyers: buyers.length };
 }

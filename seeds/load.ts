@@ -9,7 +9,7 @@ export function clearData(tx: Tx) {
     t.reviewReports, t.relationshipRatings, t.reviews,
     t.peerRequests, t.peerSupporters, t.requestOffers, t.supportRequests,
     t.consortiumNotices, t.consortiumInterests, t.pledges, t.consortiumContracts, t.consortiumOffers,
-    t.insightSpendMonths, t.insightBuyerYears, t.insightPeopleMonths, t.insightPriceMonths, t.insightDeclineYears, t.insightSearchMonths, t.insightWatermarks,
+    t.insightSpendMonths, t.insightBuyerYears, t.insightPeopleMonths, t.insightPriceMonths, t.insightDeclineYears, t.insightDeclineReasonYears, t.insightSearchMonths, t.insightWatermarks,
     t.messages, t.enquiries, t.stripeEvents, t.cardPayments, t.paymentAccounts, t.payouts, t.disputes, t.creditNotes, t.occurrences, t.invoices, t.orders,
     t.postings, t.ledgerBalances, t.journals, t.ledgerAccounts, t.reservations, t.isfMoves, t.planLines, t.supportPlans,
     t.budgetAccounts, t.spendingRules, t.auditLog, t.sessions, t.passwordResets, t.rateLimits, t.representativeInvites, t.representativeGrants, t.memberships,

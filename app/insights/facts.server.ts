@@ -181,6 +181,11 @@ export function loadFacts(area: string, filter: InsightsFilter) {
         SELECT b.category, SUM(b.declines) FROM insight_decline_years b JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0
         WHERE b.area_slug = ? GROUP BY b.category`).raw().all(...[...masks.entries()].flat(), area) as [string, number][]),
     })),
+    /** Declined requests in range by their main reason (a fixed list), for the chosen category (or all), with distinct people. */
+    declineReasons: once(() => c.prepare(`WITH r(year, mask) AS (VALUES ${[...masks.keys()].map(() => "(?, ?)").join(", ")})
+        SELECT b.reason, SUM(b.declines) AS declines, COUNT(DISTINCT b.buyer_id) AS people FROM insight_decline_reason_years b
+        JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0 WHERE b.area_slug = ? ${filter.category ? "AND b.category = ?" : ""} GROUP BY b.reason`)
+      .all(...[...masks.entries()].flat(), area, ...chosenArgs) as { reason: string; declines: number; people: number }[]),
     searches: once(() => {
       catchUpSearches();
       return inCategory(c.prepare(`SELECT month, category, town_slug AS town, searches, no_results AS noResults, few_results AS fewResults

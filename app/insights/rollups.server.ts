@@ -65,18 +65,22 @@ export function recordSpend(tx: Tx, occurrenceId: number) {
 
 // A declined order counts in the month it was declined (its last update: declining is final).
 const DECLINE_FACTS = `
-  SELECT t.area_slug AS area, s.town_slug AS town, o.category AS category, o.buyer_id AS buyerId, substr(o.updated_at, 1, 7) AS month
+  SELECT t.area_slug AS area, s.town_slug AS town, o.category AS category, o.buyer_id AS buyerId, substr(o.updated_at, 1, 7) AS month,
+    COALESCE(o.decline_reason, 'other') AS reason
   FROM orders o JOIN services s ON s.id = o.service_id JOIN towns t ON t.slug = s.town_slug
   WHERE o.status = 'declined'`;
 
 /** Counts a declined order request: call inside the transaction that declined it, after the update. */
 export function recordDecline(tx: Tx, orderId: number) {
   const c = raw(tx);
-  const fact = c.prepare(`${DECLINE_FACTS} AND o.id = ?`).get(orderId) as { area: string; town: string; category: string; buyerId: number; month: string } | undefined;
+  const fact = c.prepare(`${DECLINE_FACTS} AND o.id = ?`).get(orderId) as { area: string; town: string; category: string; buyerId: number; month: string; reason: string } | undefined;
   if (!fact) return;
   c.prepare(`INSERT INTO insight_decline_years (area_slug, year, category, town_slug, buyer_id, months_mask, declines) VALUES (?, ?, ?, ?, ?, ?, 1)
     ON CONFLICT DO UPDATE SET months_mask = months_mask | excluded.months_mask, declines = declines + 1`)
     .run(fact.area, yearOf(fact.month), fact.category, fact.town, fact.buyerId, bit(fact.month));
+  c.prepare(`INSERT INTO insight_decline_reason_years (area_slug, year, category, reason, buyer_id, months_mask, declines) VALUES (?, ?, ?, ?, ?, ?, 1)
+    ON CONFLICT DO UPDATE SET months_mask = months_mask | excluded.months_mask, declines = declines + 1`)
+    .run(fact.area, yearOf(fact.month), fact.category, fact.reason, fact.buyerId, bit(fact.month));
 }
 
 // ---- searches, from a watermark ---------------------------------------------------------------
@@ -142,7 +146,7 @@ export function catchUpSearches(batch = 50_000): number {
 
 // ---- recomputation and verification -----------------------------------------------------------
 
-export type Rollups = Record<"spend" | "buyers" | "people" | "prices" | "declines" | "searches", string[]>;
+export type Rollups = Record<"spend" | "buyers" | "people" | "prices" | "declines" | "declineReasons" | "searches", string[]>;
 
 const line = (r: Record<string, unknown>) => Object.values(r).join("|");
 const sorted = (rows: Record<string, unknown>[]) => rows.map(line).sort();
@@ -156,6 +160,7 @@ export function storedRollups(): Rollups {
     people: sorted(c.prepare("SELECT area_slug, month, slice, people FROM insight_people_months").all() as never),
     prices: sorted(c.prepare("SELECT area_slug, month, category, unit, price_pence, visits FROM insight_price_months").all() as never),
     declines: sorted(c.prepare("SELECT area_slug, year, category, town_slug, buyer_id, months_mask, declines FROM insight_decline_years").all() as never),
+    declineReasons: sorted(c.prepare("SELECT area_slug, year, category, reason, buyer_id, months_mask, declines FROM insight_decline_reason_years").all() as never),
     searches: sorted(c.prepare("SELECT area_slug, month, category, town_slug, searches, no_results, few_results FROM insight_search_months").all() as never),
   };
 }
@@ -178,6 +183,9 @@ const FROM_SCRATCH = {
   insight_decline_years: `WITH d AS (${DECLINE_FACTS})
     SELECT area, CAST(substr(month, 1, 4) AS INTEGER), category, town, buyerId, SUM(DISTINCT 1 << (CAST(substr(month, 6, 2) AS INTEGER) - 1)), COUNT(*)
     FROM d GROUP BY area, substr(month, 1, 4), category, town, buyerId`,
+  insight_decline_reason_years: `WITH d AS (${DECLINE_FACTS})
+    SELECT area, CAST(substr(month, 1, 4) AS INTEGER), category, reason, buyerId, SUM(DISTINCT 1 << (CAST(substr(month, 6, 2) AS INTEGER) - 1)), COUNT(*)
+    FROM d GROUP BY area, substr(month, 1, 4), category, reason, buyerId`,
 };
 
 function connection() {
@@ -195,6 +203,7 @@ export function recomputeRollups(): Rollups {
     people: sorted(c.prepare(FROM_SCRATCH.insight_people_months).all() as never),
     prices: sorted(c.prepare(FROM_SCRATCH.insight_price_months).all() as never),
     declines: sorted(c.prepare(FROM_SCRATCH.insight_decline_years).all() as never),
+    declineReasons: sorted(c.prepare(FROM_SCRATCH.insight_decline_reason_years).all() as never),
     searches: sorted([...aggregateSearches(c.prepare(SEARCHES).iterate() as Iterable<SearchRow>, townArea()).values()] as never),
   };
 }

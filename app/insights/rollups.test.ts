@@ -93,7 +93,7 @@ test("after any sequence of orders, credits, cancellations and searches, the rol
             break;
           }
           case "accept": { const p = pick(o.which); if (p) acceptOrder(services[p.service]!.staff(), p.id, now); break; }
-          case "decline": { const p = pick(o.which); if (p) declineOrder(services[p.service]!.staff(), p.id, "We are full, sorry Hana"); break; }
+          case "decline": { const p = pick(o.which); if (p) declineOrder(services[p.service]!.staff(), p.id, "We are full, sorry Hana", (["full", "area", "times", "service", "other"] as const)[o.which % 5]!); break; }
           case "deliver": {
             const v = visitIn(o.which, ["scheduled"]);
             if (v) recordDelivery(staffOf(v.orderId), v.id, { deliveredOn: dayOf(now), quantityHundredths: Math.max(1, Math.round(v.quantityHundredths * Math.max(0.05, o.fraction))), notes: "" }, now);

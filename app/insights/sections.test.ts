@@ -89,3 +89,20 @@ test("the sections carry no words people wrote and no person's name", () => {
   const json = JSON.stringify(insightsDashboard("leeds", filter));
   for (const word of ["Marmalade", "Zebedee", "Quixotic", "@example.org"]) expect(json).not.toContain(word);
 });
+
+test("why providers declined: the reason the provider chose is counted, withheld below 5 people", async () => {
+  const { orderWorld, placed } = await import("../../tests/support/orders");
+  const { declineOrder } = await import("../purchasing/orders.server");
+  const w = orderWorld();
+  declineOrder(w.as.staff(), placed(w), "Sorry, our Tuesday carer has left", "times");
+  expect(db.$client.prepare("SELECT reason, declines FROM insight_decline_reason_years").all()).toEqual([{ reason: "times", declines: 1 }]);
+  const month = db.$client.prepare("SELECT substr(updated_at, 1, 7) FROM orders").pluck().get() as string;
+  const f: InsightsFilter = { from: month, to: month, category: null };
+  expect(insightsTable("leeds", f, "decline-reasons")!.rows).toEqual([expect.objectContaining({ key: "times", withheld: "few" })]);
+  for (let i = 0; i < 4; i++) {
+    db.$client.prepare(`INSERT INTO insight_decline_reason_years VALUES ('leeds', ?, 'help-at-home', 'times', ?, ?, 1)`)
+      .run(Number(month.slice(0, 4)), 90_000 + i, 1 << (Number(month.slice(5, 7)) - 1));
+  }
+  expect(insightsTable("leeds", f, "decline-reasons")!.rows).toEqual([expect.objectContaining({ key: "times", withheld: null, values: { declines: 5, people: 5 } })]);
+  expect(JSON.stringify(insightsDashboard("leeds", f))).not.toContain("Tuesday carer");
+});

@@ -36,6 +36,16 @@ export const OrderForm = z.object({
 });
 export type OrderFormValues = z.output<typeof OrderForm>;
 
+/** Why a provider declines a request: a fixed list, so commissioners can count reasons without reading anyone's words. */
+export const declineReasons = [
+  { value: "full", label: "We have no places free" },
+  { value: "area", label: "We do not cover where the person lives" },
+  { value: "times", label: "We cannot do those days or times" },
+  { value: "service", label: "We do not offer what was asked for" },
+  { value: "other", label: "Another reason" },
+] as const;
+export type DeclineReason = (typeof declineReasons)[number]["value"];
+
 export const Reason = z.string().trim().min(1, "Say why, so the other side knows").max(1_000, "Write 1,000 characters or fewer");
 
 /** "18", "18.50", "£6" into pence. */
@@ -55,6 +65,10 @@ export const CreditForm = z.object({ occurrenceId: z.coerce.number().int().posit
 export const VisitReasonForm = z.object({ occurrenceId: z.coerce.number().int().positive(), reason: Reason });
 export const VisitForm = z.object({ occurrenceId: z.coerce.number().int().positive() });
 export const ReasonForm = z.object({ reason: Reason });
+export const DeclineForm = z.object({
+  reasonKind: z.enum(declineReasons.map((r) => r.value) as [DeclineReason, ...DeclineReason[]], { error: "Choose the main reason" }),
+  reason: Reason,
+});
 export const MessageForm = z.object({ body: z.string().trim().min(1, "Write a message").max(2_000, "Write 2,000 characters or fewer") });
 export const ChangeForm = z.object({ quantity: Quantity, timeFrom: optionalTime("the start time"), timeTo: optionalTime("the end time") });
 export const ResolveForm = z.object({ disputeId: z.coerce.number().int().positive(), pay: Pounds, resolution: z.string().trim().min(1, "Explain the decision to both sides").max(1_000, "Write 1,000 characters or fewer") });

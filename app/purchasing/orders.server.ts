@@ -18,6 +18,7 @@ import { recordDecline, recordSpend } from "../insights/rollups.server";
 import { getService } from "../directory/listings.server";
 import { invoiceTransitions, occurrenceTransitions, OrderError, orderTransitions, type Party, stateName, transition } from "./lifecycle";
 import { postSystemMessage } from "./messages.server";
+import type { DeclineReason } from "./order-form";
 import { payingByCard, quoteOrder, type OrderTerms } from "./quote.server";
 import {
   AUTO_CONFIRM_DAYS, addDays, amountFor, dayOf, describeCost, formatQuantity, HORIZON_DAYS, invoiceNumber, occurrenceDates,
@@ -236,11 +237,11 @@ export function acceptOrder(actor: Actor, orderId: number, now = new Date()) {
   });
 }
 
-export function declineOrder(actor: Actor, orderId: number, reason: string) {
+export function declineOrder(actor: Actor, orderId: number, reason: string, kind: DeclineReason = "other") {
   return immediately((tx) => {
     const order = loadOrder(tx, orderId);
     authorise(actor, "provider", order);
-    moveOrder(tx, order, "decline", "provider", { closingReason: reason, closedBy: actor.user.id });
+    moveOrder(tx, order, "decline", "provider", { closingReason: reason, declineReason: kind, closedBy: actor.user.id });
     recordDecline(tx, order.id);
     postSystemMessage(tx, order.id, `Declined: ${reason}`);
     audit(tx, actor, order, "order.declined", "order", order.id, { reason });

@@ -5,13 +5,13 @@ import { formatDate, formatPence } from "../directory/format";
 import { readForm } from "../forms";
 import { attempt, invalid, requireOrder } from "../purchasing/access.server";
 import { sharedOrderAction, visitOn } from "../purchasing/order-actions.server";
-import { CreditForm, DeliveryForm, PayoutForm, ReasonForm } from "../purchasing/order-form";
+import { CreditForm, declineReasons, DeclineForm, DeliveryForm, PayoutForm } from "../purchasing/order-form";
 import {
   acceptOrder, declineOrder, issueCreditNote, issueInvoice, recordDelivery, recordPayout,
 } from "../purchasing/orders.server";
 import { amountFor, dayOf, describeCost, describeSchedule, invoiceNumber } from "../purchasing/schedule";
 import { orderDetail } from "../purchasing/views.server";
-import { Button, ChangeOrStopOrder, ErrorSummary, MessageThread, OrderStatus, SummaryList, TextArea, TextInput, VisitsTable } from "../ui";
+import { Button, ChangeOrStopOrder, ErrorSummary, MessageThread, OrderStatus, Select, SummaryList, TextArea, TextInput, VisitsTable } from "../ui";
 
 export const meta = ({ data: d }: Route.MetaArgs) => [{ title: d ? `${d.order.order.serviceName} for ${d.order.buyerName} – Weave` : "Order – Weave" }];
 
@@ -32,9 +32,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     case "accept":
       return attempt(() => acceptOrder(actor, id), "Accepted. The visits are booked and the person is told.", "accept");
     case "decline": {
-      const parsed = readForm(ReasonForm, form);
-      if (!parsed.ok) return invalid({ declineReason: parsed.errors.reason! });
-      return attempt(() => declineOrder(actor, id, parsed.data.reason), "Declined. The person is told why.", "declineReason");
+      const parsed = readForm(DeclineForm, form);
+      if (!parsed.ok) return invalid({ ...(parsed.errors.reasonKind && { declineReasonKind: parsed.errors.reasonKind }), ...(parsed.errors.reason && { declineReason: parsed.errors.reason }) });
+      return attempt(() => declineOrder(actor, id, parsed.data.reason, parsed.data.reasonKind), "Declined. The person is told why.", "declineReason");
     }
     case "deliver": {
       const v = visit();
@@ -87,7 +87,10 @@ export default function ProviderOrder({ loaderData: d, actionData }: Route.Compo
           </Form>
           {errors.accept && <p id="accept" className="font-bold text-warn mb-2">{errors.accept}</p>}
           <Form method="post" noValidate>
-            <TextArea name="reason" id="declineReason" label="Or decline, saying why" hint="The person sees this. Suggest another day or service if you can." rows={2} error={errors.declineReason} />
+            <h3 className="font-bold mb-2">Or decline it</h3>
+            <Select name="reasonKind" id="declineReasonKind" label="The main reason" placeholder="Choose" error={errors.declineReasonKind}
+              options={declineReasons.map((r) => ({ value: r.value, label: r.label }))} />
+            <TextArea name="reason" id="declineReason" label="Say why, in your words" hint="The person sees this. Suggest another day or service if you can." rows={2} error={errors.declineReason} />
             <Button secondary name="intent" value="decline">Decline</Button>
           </Form>
         </section>

@@ -87,6 +87,19 @@ export const insightDeclineYears = sqliteTable("insight_decline_years", {
   index("insight_decline_years_read_idx").on(t.areaSlug, t.year, t.category, t.townSlug, t.buyerId, t.monthsMask, t.declines),
 ]);
 
+// Declined requests by their main reason (a fixed list), with the people behind them, so reasons
+// are counted and withheld like everything else and nobody's own words are read.
+export const insightDeclineReasonYears = sqliteTable("insight_decline_reason_years", {
+  areaSlug: text().notNull(),
+  year: integer().notNull(),
+  category: text().notNull(),
+  reason: text().notNull(),
+  buyerId: integer().notNull(),
+  monthsMask: integer().notNull(),
+  declines: integer().notNull(),
+}, (t) => [primaryKey({ columns: [t.areaSlug, t.year, t.category, t.reason, t.buyerId] })]);
+
+
 /** Anonymous searches by the category asked for ("any" when none or several) and town. */
 export const insightSearchMonths = sqliteTable("insight_search_months", {
   areaSlug: text().notNull(),

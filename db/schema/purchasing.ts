@@ -44,6 +44,8 @@ export const orders = sqliteTable("orders", {
   bookedThrough: text(),
   /** Why the provider declined, or why either side cancelled or ended it. */
   closingReason: text(),
+  /** A declined request's main reason, from a fixed list (app/purchasing/order-form.ts) that commissioners may count. */
+  declineReason: text(),
   closedBy: integer().references(() => users.id),
   createdAt: text().notNull().default(now),
   updatedAt: text().notNull().default(now),

@@ -1,5 +1,6 @@
 import { findTown } from "../../directory/region";
 import { categories } from "../../directory/vocabulary";
+import { declineReasons } from "../../purchasing/order-form";
 import { FEW_RESULTS } from "../rollups.server";
 import { addTo } from "../stats";
 import { labelled, type InsightSection } from "./section";
@@ -14,7 +15,7 @@ function searchRows(counts: Map<string, number>, label: (k: string) => string) {
 export const demandSection: InsightSection = {
   id: "demand",
   title: "Unmet demand",
-  intro: `Signs that people looked for support and did not find or get it: searches that found ${FEW_RESULTS} services or fewer (from the anonymous search log, which holds no names), order requests providers declined, and listings with no places free.`,
+  intro: `Signs that people looked for support and did not find or get it: searches that found ${FEW_RESULTS} services or fewer (from the anonymous search log, which holds no names), order requests providers declined and their main reasons, and listings with no places free.`,
   tables: (f) => {
     const byCategory = new Map<string, number>();
     const byTown = new Map<string, number>();
@@ -29,6 +30,7 @@ export const demandSection: InsightSection = {
     const searchTotal = { key: "total", label: "Total", values: { searches: total }, who: { searches: total } };
     const declines = f.declines();
     const declineCount = new Map([...declines.byCategory].filter(([c]) => !f.filter.category || c === f.filter.category));
+    const reasons = new Map(f.declineReasons().map((r) => [r.reason, r]));
     const full = new Map<string, Set<number>>();
     const fullCount = new Map<string, number>();
     for (const l of f.fullListings()) {
@@ -54,6 +56,14 @@ export const demandSection: InsightSection = {
           key: c.slug, label: categoryName(c.slug), values: { declines: declineCount.get(c.slug)!, people: declines.people.byCategory.of(c.slug) }, who: { people: declines.people.byCategory.of(c.slug) },
         })),
         total: { key: "total", label: "Total", values: { declines: [...declineCount.values()].reduce((a, b) => a + b, 0), people: declines.people.total }, who: { people: declines.people.total } },
+      },
+      {
+        id: "decline-reasons", title: "Why providers declined", followsCategory: true, chart: { kind: "bar", column: "declines" },
+        caption: "The main reason the provider chose from a fixed list. What they wrote in their own words is only for the person.",
+        columns: [{ key: "declines", label: "Requests declined", format: "count" }, { key: "people", label: "People", format: "count" }],
+        rows: declineReasons.filter((r) => reasons.has(r.value)).map((r) => ({
+          key: r.value, label: r.label, values: { declines: reasons.get(r.value)!.declines, people: reasons.get(r.value)!.people }, who: { people: reasons.get(r.value)!.people },
+        })),
       },
       {
         id: "full-listings", title: "Listings with no places free now", followsCategory: true, chart: { kind: "bar", column: "listings" },

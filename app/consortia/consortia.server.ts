@@ -484,8 +484,10 @@ export function joinLater(actor: Actor, input: PledgeInput, now = new Date()): J
     if (!account || account.holderId !== input.holderId) throw new ConsortiumError("invalid", "Choose one of the budgets of the person joining.");
     const already = tx.select({ id: pledges.id }).from(pledges)
       .where(and(eq(pledges.offerId, offer.id), eq(pledges.holderId, input.holderId), inArray(pledges.status, ["pledged", "waiting", "member"]))).get();
-    if (already) throw new ConsortiumError("invalid", "You have already joined this group.");
     const today = dayOf(now);
+    if (already || livePledges(tx, offer.id, "left").some((p) => p.holderId === input.holderId && (p.leavesOn ?? "") >= today)) {
+      throw new ConsortiumError("invalid", "You have already joined this group.");
+    }
     const members = livePledges(tx, offer.id, "member");
     // Members still serving notice keep their place until their last session.
     const leavers = livePledges(tx, offer.id, "left").map((p) => p.leavesOn ?? "");
@@ -493,7 +495,8 @@ export function joinLater(actor: Actor, input: PledgeInput, now = new Date()): J
     while (members.length + 1 + leavers.filter((d) => d >= from).length > offer.maxMembers && from <= contract.endsOn) from = nextPeriodStart(offer.startsOn, from);
     if (from > contract.endsOn && members.length < offer.maxMembers) throw new ConsortiumError("invalid", "The group's term ends before a place comes free, so it cannot be joined now.");
     const price = tierPrice(offer.tiers, members.length + 1) ?? topPrice(offer.tiers);
-    const full = members.length >= offer.maxMembers;
+    // Nobody jumps the queue: with people already waiting, a newcomer waits behind them.
+    const full = members.length >= offer.maxMembers || livePledges(tx, offer.id, "waiting").length > 0;
     const startsOn = full ? offer.startsOn : from;
     // The same question the order will ask: its first period at the price the new size earns (or the most a member can be asked, when waiting).
     const refusal = purchaseRefusal({

@@ -71,6 +71,7 @@ describe("joining a formed group later", () => {
     const leaver = pledgeOf(offer, w.people[0]!.id)!;
     leaveGroup(w.as(w.people[0]!.id), leaver.id, at("2026-03-05")); // last session on or before 19 March
     // The next period (10 March) would make six with the leaver still there: the joiner starts on 7 April.
+    expect(() => join(0, at("2026-03-06"))).toThrow(/already joined/);
     expect(join(5, at("2026-03-06"))).toMatchObject({ ok: true, status: "member", from: "2026-04-07", pricePence: 1_200 });
     expect(members(offer)).toHaveLength(5);
     ledgerSound();

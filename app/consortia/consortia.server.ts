@@ -459,6 +459,83 @@ function fillPlace(tx: Tx, offer: Offer, after: string, now: Date): boolean {
   return false;
 }
 
+// ---- joining a formed group later ------------------------------------------------------------
+
+export type JoinLaterResult =
+  | { ok: true; pledgeId: number; status: "member"; from: string; pricePence: number; setAsidePence: number }
+  | { ok: true; pledgeId: number; status: "waiting" }
+  | { ok: false; refusal: Refusal };
+
+/**
+ * A budget holder (or their representative) joins a group that has already formed, from the start
+ * of its next period with a place free (a member still serving notice keeps theirs until they go).
+ * All or nothing in one transaction: the council's rules are checked as for a pledge, the order is
+ * placed under the group's contract at the price the bigger group earns, and every member's order
+ * is re-priced from the same date (a fall needs nobody's yes). When the group is full, the person
+ * goes on the waiting list with nothing set aside. Members never exceed the offer's maximum.
+ */
+export function joinLater(actor: Actor, input: PledgeInput, now = new Date()): JoinLaterResult {
+  if (!canPledgeFor(actor, input.holderId)) throw new ConsortiumError("not-permitted", "You can only join for yourself or someone you act for.");
+  return immediately((tx) => {
+    const offer = loadOffer(tx, input.offerId);
+    const contract = tx.select().from(consortiumContracts).where(eq(consortiumContracts.offerId, offer.id)).get();
+    if (offer.status !== "committed" || !contract) throw new ConsortiumError("illegal-transition", "Only a group that has formed can be joined later.");
+    const account = getBudgetAccount(input.budgetAccountId);
+    if (!account || account.holderId !== input.holderId) throw new ConsortiumError("invalid", "Choose one of the budgets of the person joining.");
+    const already = tx.select({ id: pledges.id }).from(pledges)
+      .where(and(eq(pledges.offerId, offer.id), eq(pledges.holderId, input.holderId), inArray(pledges.status, ["pledged", "waiting", "member"]))).get();
+    const today = dayOf(now);
+    if (already || livePledges(tx, offer.id, "left").some((p) => p.holderId === input.holderId && (p.leavesOn ?? "") >= today)) {
+      throw new ConsortiumError("invalid", "You have already joined this group.");
+    }
+    const members = livePledges(tx, offer.id, "member");
+    // Members still serving notice keep their place until their last session.
+    const leavers = livePledges(tx, offer.id, "left").map((p) => p.leavesOn ?? "");
+    let from = nextPeriodStart(offer.startsOn, today);
+    while (members.length + 1 + leavers.filter((d) => d >= from).length > offer.maxMembers && from <= contract.endsOn) from = nextPeriodStart(offer.startsOn, from);
+    if (from > contract.endsOn && members.length < offer.maxMembers) throw new ConsortiumError("invalid", "The group's term ends before a place comes free, so it cannot be joined now.");
+    const price = tierPrice(offer.tiers, members.length + 1) ?? topPrice(offer.tiers);
+    // Nobody jumps the queue: with people already waiting, a newcomer waits behind them.
+    const full = members.length >= offer.maxMembers || livePledges(tx, offer.id, "waiting").length > 0;
+    const startsOn = full ? offer.startsOn : from;
+    // The same question the order will ask: its first period at the price the new size earns (or the most a member can be asked, when waiting).
+    const refusal = purchaseRefusal({
+      budgetAccountId: account.id, amountPence: firstPeriodPence({ ...offer, startsOn }, full ? topPrice(offer.tiers) : price), category: offer.category, effectiveOn: full ? today : from,
+    });
+    if (refusal) return { ok: false as const, refusal };
+    if (full) {
+      const row = tx.insert(pledges).values({ offerId: offer.id, holderId: input.holderId, pledgedBy: actor.user.id, budgetAccountId: account.id, displayName: input.displayName, status: "waiting" }).returning().get();
+      audit(tx, actor, input.holderId, "consortium.waiting", "consortium-pledge", row.id, { offerId: offer.id, reservedPence: 0 });
+      return { ok: true as const, pledgeId: row.id, status: "waiting" as const };
+    }
+    const bookThrough = addDays(from, PERIOD_DAYS - 1);
+    let placed: { orderId: number; setAsidePence: number };
+    try {
+      placed = db.transaction(() => placeContractOrder({
+        serviceId: offer.serviceId, buyerId: input.holderId, placedBy: actor.user.id, budgetAccountId: account.id, unitPricePence: price,
+        quantityHundredths: offer.quantityHundredths, recurrence: offer.recurrence, startsOn: from, endsOn: contract.endsOn,
+        bookThrough: bookThrough > contract.endsOn ? contract.endsOn : bookThrough, timeFrom: offer.timeFrom, timeTo: offer.timeTo,
+        note: `Joined the group “${offer.title}” from ${formatDate(from)}: ${formatPence(price)} each with ${members.length + 1} members.`,
+      }, now));
+    } catch (error) {
+      if (error instanceof Refused) return { ok: false as const, refusal: error.refusal };
+      if (error instanceof OrderError) throw new ConsortiumError(error.code, error.message);
+      throw error;
+    }
+    const row = tx.insert(pledges).values({
+      offerId: offer.id, holderId: input.holderId, pledgedBy: actor.user.id, budgetAccountId: account.id, displayName: input.displayName,
+      status: "member", orderId: placed.orderId, contractId: contract.id, agreedPricePence: price,
+    }).returning().get();
+    // The guard, inside the same transaction: never more members than the offer allows.
+    if (livePledges(tx, offer.id, "member").length > offer.maxMembers) throw new ConsortiumError("invalid", "The group is full.");
+    tell(tx, offer.id, members.map((m) => m.holderId), `${input.displayName} joins the group from ${formatDate(from)}. With ${members.length + 1} members the group's price is ${formatPence(price)} per ${offer.unit} from then.`);
+    tell(tx, offer.id, [input.holderId], `You joined “${offer.title}” from ${formatDate(from)}, at ${formatPence(price)} per ${offer.unit}. Your order is on your orders page.`);
+    audit(tx, actor, input.holderId, "consortium.joined-later", "consortium-pledge", row.id, { orderId: placed.orderId, from, unitPricePence: price });
+    priceNextPeriod(tx, offer, from, now);
+    return { ok: true as const, pledgeId: row.id, status: "member" as const, from, pricePence: price, setAsidePence: placed.setAsidePence };
+  });
+}
+
 // ---- what pages read -------------------------------------------------------------------------
 
 export type OfferSummary = { id: number; title: string; joined: number; maxMembers: number; minMembers: number; pledgeDeadline: string; bestPricePence: number; topPricePence: number; unit: PriceUnit };
@@ -494,7 +571,7 @@ export function openOffers(page = 1): { offers: (OfferSummary & { serviceName: s
 }
 
 /** An offer page: the terms, who has joined (by chosen name only), and what this person can do. */
-export function offerPage(offerId: number, actor: Actor | null) {
+export function offerPage(offerId: number, actor: Actor | null, now = new Date()) {
   const offer = db.select().from(consortiumOffers).where(eq(consortiumOffers.id, offerId)).get();
   if (!offer) return null;
   const found = getService(offer.serviceId);
@@ -514,6 +591,9 @@ export function offerPage(offerId: number, actor: Actor | null) {
     joined: all.filter((p) => p.status === "pledged").length, waiting: all.filter((p) => p.status === "waiting").length,
     // Members see each other's chosen names; everyone else sees only how many.
     memberNames: isMember ? live.map((p) => p.displayName) : null,
+    // A formed group with a period still to come can be joined from its next period (or its waiting list, when full).
+    joinableLater: offer.status === "committed" && !!contract && nextPeriodStart(offer.startsOn, dayOf(now)) <= contract.endsOn,
+    placesFree: Math.max(0, offer.maxMembers - all.filter((p) => p.status === "member").length),
     mine, contract, notices, canRun: canRunGroupOffer(actor, offer), pledgePence: pledgePence(offer, offer.tiers),
     firstPeriodAt: (price: number) => firstPeriodPence(offer, price),
   };

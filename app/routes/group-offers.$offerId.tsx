@@ -3,7 +3,7 @@ import type { Route } from "./+types/group-offers.$offerId";
 import { currentActor, notFound, requireActor } from "../accounts/actor.server";
 import { peopleRepresentedBy } from "../accounts/representatives.server";
 import { arrangementNames } from "../budgets/labels";
-import { acceptProposal, budgetsFor, closeOffer, confirmNewPrice, firstNameOf, leaveGroup, offerPage, pledge, type PledgeResult, withdrawOffer, withdrawPledge } from "../consortia/consortia.server";
+import { acceptProposal, budgetsFor, closeOffer, confirmNewPrice, firstNameOf, joinLater, type JoinLaterResult, leaveGroup, offerPage, pledge, type PledgeResult, withdrawOffer, withdrawPledge } from "../consortia/consortia.server";
 import { CallOffForm, describeDeadline, PledgeForm, PledgeIdForm } from "../consortia/offer-form";
 import { formatDate, formatPence, formatPrice } from "../directory/format";
 import { parseId } from "../directory/ids";
@@ -38,7 +38,7 @@ export function loader({ request, context, params }: Route.LoaderArgs) {
   const { firstPeriodAt, ...rest } = page;
   return {
     page: rest, signedIn: !!actor, loginPath: `/login?next=${encodeURIComponent(new URL(request.url).pathname)}`,
-    choices: actor && page.offer.status === "open" ? budgetChoices(actor) : [],
+    choices: actor && (page.offer.status === "open" || page.joinableLater) ? budgetChoices(actor) : [],
     tierTotals: page.offer.tiers.map((t) => firstPeriodAt(t.pricePence)), deadlineText: describeDeadline(page.offer.pledgeDeadline),
   };
 }
@@ -53,6 +53,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     case "pledge": {
       const parsed = readForm(PledgeForm, form);
       if (!parsed.ok) return invalid(parsed.errors);
+      if (offer.status === "committed") {
+        let joined: JoinLaterResult | null = null;
+        const refused = attempt(() => { joined = joinLater(actor, { offerId: offer.id, ...parsed.data.budget, displayName: parsed.data.displayName }); }, "", "budget");
+        const j = joined as JoinLaterResult | null;
+        if (!j) return refused;
+        if (!j.ok) return invalid({ budget: `${j.refusal.explanation} ${j.refusal.instead}`.trim() });
+        return { errors: {}, done: j.status === "waiting" ? "The group is full, so you are on the waiting list. Nothing is set aside until a place comes free." : `You have joined from ${formatDate(j.from)} at ${formatPrice(j.pricePence, offer.unit)}. ${formatPence(j.setAsidePence)} is set aside from your budget for the first four weeks; your order is on your orders page.` };
+      }
       let outcome: PledgeResult | null = null;
       const refused = attempt(() => { outcome = pledge(actor, { offerId: offer.id, ...parsed.data.budget, displayName: parsed.data.displayName }); }, "", "budget");
       const r = outcome as PledgeResult | null;
@@ -163,6 +171,24 @@ export default function GroupOffer({ loaderData: d, actionData }: Route.Componen
               )}
             </div>
           ))}
+        </section>
+      )}
+
+      {d.page.joinableLater && live.length === 0 && !d.page.canRun && (
+        <section aria-labelledby="join-later-heading" className="mb-6">
+          <h2 id="join-later-heading" className="text-2xl font-bold mb-2">{d.page.placesFree > 0 ? "Join from the next period" : "Join the waiting list"}</h2>
+          <p className="mb-2">{d.page.placesFree > 0
+            ? `This group has formed and has ${d.page.placesFree === 1 ? "a place" : `${d.page.placesFree} places`} free. If you join, you start at the beginning of its next four weeks (or once a member who gave notice has gone) and pay the price the bigger group earns; the other members' price falls (or stays) from the same day.`
+            : "This group has formed and is full. Join the waiting list: nothing is set aside, and if a place comes free it is offered to the first person waiting."}</p>
+          {!d.signedIn && <p><Link to={d.loginPath} className="font-bold">Log in to join</Link>. You pay from your own budget, and you can leave with {offer.noticeWeeks} weeks' notice.</p>}
+          {d.signedIn && d.choices.length === 0 && <p>You need a budget on Weave to join a group. Your council can set one up.</p>}
+          {d.signedIn && d.choices.length > 0 && (
+            <Form method="post" noValidate>
+              <Select name="budget" label="Which budget will pay?" options={d.choices} error={errors.budget} placeholder={d.choices.length > 1 ? "Choose a budget" : undefined} defaultValue={d.choices.length === 1 ? d.choices[0]!.value : undefined} />
+              <TextInput name="displayName" label="Name other members will see" hint="A first name or any name you choose. Nothing else about you is shown." defaultValue={d.choices[0]!.firstName} error={errors.displayName} width="max-w-xs" />
+              <Button name="intent" value="pledge">{d.page.placesFree > 0 ? "Join from the next period" : "Join the waiting list"}</Button>
+            </Form>
+          )}
         </section>
       )}
 

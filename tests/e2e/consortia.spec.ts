@@ -2,7 +2,8 @@
 // on his service, three budget holders join it from their own budgets, the closing date passes
 // (the job runs, as the server does hourly), the group forms at the lower price its size earns,
 // and each holder's statement shows their share at that price once a session is confirmed; then one
-// leaves, and another confirms the smaller group's higher price on the offer page.
+// leaves, and another confirms the smaller group's higher price on the offer page; then a new holder
+// joins the formed group from its next period and the price falls back for everyone.
 import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "@playwright/test";
@@ -140,6 +141,20 @@ test("three budget holders join an offer, the minimum is reached, the closing da
   await expect(brian.getByRole("button", { name: "Confirm the new price" })).toHaveCount(0);
   await dina.goto(offerPath);
   await expect(dina.getByRole("button", { name: "Confirm the new price" })).toBeVisible();
+
+  // Eve joins the formed group later, from its next period: three members earn £15 again from then,
+  // so Dina is no longer asked to confirm a rise.
+  const eveEmail = `eve-${Date.now().toString(36)}@example.org`;
+  execFileSync(process.execPath, ["--import", "tsx", "tests/support/e2e-holder.ts", eveEmail, "Eve Adeyemi"], { env: { ...process.env, DATABASE_PATH: dbPath } });
+  const eve = await as(browser, eveEmail, offerPath);
+  await expect(eve.getByRole("heading", { name: "Join from the next period" })).toBeVisible();
+  await expectNoSeriousAxeViolations(eve);
+  await eve.getByLabel("Name other members will see").fill("Eve");
+  await eve.getByRole("button", { name: "Join from the next period" }).click();
+  await expect(eve.getByRole("status")).toHaveText(/^You have joined from \d{1,2} \w+ \d{4} at £15 an hour\. £120 is set aside from your budget for the first four weeks; your order is on your orders page\.$/);
+  await dina.goto(offerPath);
+  await expect(dina.getByText(/Eve joins the group from \d{1,2} \w+ \d{4}\. With 3 members the group's price is £15 per hour from then/)).toBeVisible();
+  await expect(dina.getByRole("button", { name: "Confirm the new price" })).toHaveCount(0);
 });
 
 test("a budget holder asks a provider for a group offer; it opens when the provider agrees; people can ask to be introduced", async ({ browser }) => {

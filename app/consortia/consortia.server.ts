@@ -548,6 +548,11 @@ const summarise = (o: Offer, joined: number): OfferSummary => ({
 const joinedCounts = (offerIds: number[]) => new Map(offerIds.length === 0 ? [] : db.select({ offerId: pledges.offerId, n: sql<number>`count(*)` }).from(pledges)
   .where(and(inArray(pledges.offerId, offerIds), eq(pledges.status, "pledged"))).groupBy(pledges.offerId).all().map((r) => [r.offerId, r.n]));
 
+/** The group offer an order belongs to, while its buyer is a member (or serving notice): such an order is left through the group. */
+export function groupOfOrder(orderId: number): { offerId: number } | null {
+  return db.select({ offerId: pledges.offerId }).from(pledges).where(and(eq(pledges.orderId, orderId), eq(pledges.status, "member"))).get() ?? null;
+}
+
 /** Open group offers on a service, for its page: "3 of 5 joined, closes Friday". */
 export function openOffersForService(serviceId: number): OfferSummary[] {
   const offers = db.select().from(consortiumOffers).where(and(eq(consortiumOffers.serviceId, serviceId), eq(consortiumOffers.status, "open")))

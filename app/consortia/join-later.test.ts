@@ -8,6 +8,7 @@ import { consortiumNotices, occurrences, orders, pledges } from "../../db/schema
 import { AFTER_DEADLINE, at, groupWorld, opened, pledged } from "../../tests/support/consortia";
 import { verifyLedger } from "../budgets/ledger.server";
 import { bookAhead } from "../purchasing/orders.server";
+import { sharedOrderAction } from "../purchasing/order-actions.server";
 import { closeOffer, ConsortiumError, joinLater, offerPage } from "./consortia.server";
 
 const ledgerSound = () => expect(verifyLedger()).toEqual({ unbalanced: [], mismatched: [], belowFloor: [], singleLegged: [] });
@@ -98,4 +99,18 @@ describe("joining a formed group later", () => {
     expect(() => joinLater(w.as(w.people[0]!.id), input, at("2026-02-02"))).toThrow(ConsortiumError);
     expect(() => joinLater(w.as(w.people[1]!.id), input, at("2026-02-02"))).toThrow(/only join for yourself/);
   });
+});
+
+test("a member's order is left through the group, not ended or changed from the order page", () => {
+  const { w, offer } = formed(3);
+  const member = members(offer)[0]!;
+  const form = (fields: Record<string, string>) => { const f = new FormData(); for (const [k, v] of Object.entries(fields)) f.set(k, v); return f; };
+  const as = w.as(member.holderId);
+  for (const [intent, fields] of [["end-order", { reason: "Moving away" }], ["cancel-order", { reason: "Moving away" }], ["change", { quantity: "1", timeFrom: "", timeTo: "" }]] as const) {
+    const answer = sharedOrderAction(as, "buyer", member.orderId!, intent, form(fields)) as unknown as { data: { errors: Record<string, string> }; init: { status: number } };
+    expect(answer.init.status).toBe(400);
+    expect(Object.values(answer.data.errors)[0]).toMatch(new RegExp(`part of a group .*leave the group from its page, /group-offers/${offer}`));
+  }
+  expect(db.select().from(orders).where(eq(orders.id, member.orderId!)).get()!.status).toBe("scheduled");
+  expect(members(offer)).toHaveLength(3);
 });

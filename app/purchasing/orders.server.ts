@@ -278,6 +278,12 @@ export function endOrder(actor: Actor, party: "buyer" | "provider", orderId: num
     const future = tx.select().from(occurrences)
       .where(and(eq(occurrences.orderId, order.id), eq(occurrences.status, "scheduled"), sql`${occurrences.date} > ${lastDate}`)).all();
     for (const o of future) cancelBooked(tx, order, o, party, actor, `Order ended: ${reason}`);
+    // Ending after a notice longer than what is booked: the job books only running orders, so the
+    // dates up to the last one are booked now (a date the budget cannot cover is noted, as the job does).
+    const endsOn = order.endsOn && order.endsOn < lastDate ? order.endsOn : lastDate;
+    if (order.recurrence !== "one-off" && order.bookedThrough && order.bookedThrough < endsOn) {
+      bookDates(tx, { ...order, endsOn }, addDays(order.bookedThrough, 1), endsOn, actor, dayOf(now), "skip");
+    }
     postSystemMessage(tx, order.id, `Ended by the ${party === "buyer" ? "person" : "provider"} after ${formatDate(lastDate)}: ${reason}. ${future.length} later ${future.length === 1 ? "visit was" : "visits were"} cancelled.`);
     audit(tx, actor, order, "order.ended", "order", order.id, { reason, lastDate, cancelled: future.length });
   });

@@ -179,6 +179,19 @@ describe("recurring orders", () => {
     sound();
   });
 
+  test("ending after a notice longer than what is booked books the dates up to the last one", () => {
+    const id = placed(w, { recurrence: "weekly" });
+    acceptOrder(w.as.staff(), id, at("2026-02-01"));
+    // Booked four weeks ahead: 3 Feb to 24 Feb. Six weeks' notice runs to 17 March.
+    endOrder(w.as.holder(), "buyer", id, "Moving away, six weeks' notice", at("2026-02-02"), "2026-03-17");
+    expect(visits(id).filter((v) => v.status === "scheduled").map((v) => v.date)).toEqual([
+      "2026-02-03", "2026-02-10", "2026-02-17", "2026-02-24", "2026-03-03", "2026-03-10", "2026-03-17",
+    ]);
+    expect(balancesOf(w.ids.budget).reserved).toBe(7 * 3_600);
+    expect(bookAhead(at("2026-03-01"))).toBe(0);
+    sound();
+  });
+
   test("a week the budget cannot cover is not booked, and both sides are told why", () => {
     w = orderWorld({ budgetPence: 16_000 });
     const id = placed(w, { recurrence: "weekly" });

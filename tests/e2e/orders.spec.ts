@@ -158,3 +158,33 @@ test("changes to an order are refused to anyone not on it: another holder, anoth
   expect(status()).toBe("scheduled");
   db.close();
 });
+
+test("the provider declines a request with a main reason from the list and their own words; the person reads the words", async ({ browser }) => {
+  const serviceId = aServiceOfDevs(`Decline test ${Date.now().toString(36)}`, "help-at-home", 1_800, "hour");
+  const amina = await (await browser.newContext()).newPage();
+  await logInAs(amina, "amina@example.org", `/services/${serviceId}`);
+  await amina.goto(`/services/${serviceId}`);
+  await fillOrder(amina, { quantity: "2", recurrence: "Once" });
+  await amina.getByRole("button", { name: "Place order" }).click();
+  await amina.waitForURL(/\/orders\/\d+/);
+  const orderUrl = new URL(amina.url()).pathname;
+  const orderId = orderUrl.split("/")[2];
+
+  const dev = await (await browser.newContext()).newPage();
+  await logInAs(dev, "dev@example.org", `/provider/orders/${orderId}`);
+  await dev.goto(`/provider/orders/${orderId}`);
+  // Words without a reason chosen: nothing is declined, and the form says what is missing.
+  await dev.getByLabel("Say why, in your words").fill("Our Tuesday carer has left; try us again in March.");
+  await dev.getByRole("button", { name: "Decline" }).click();
+  await expect(dev.getByRole("alert")).toContainText("Choose the main reason");
+  await dev.getByLabel("The main reason").selectOption({ label: "We cannot do those days or times" });
+  await dev.getByLabel("Say why, in your words").fill("Our Tuesday carer has left; try us again in March.");
+  await dev.getByRole("button", { name: "Decline" }).click();
+  await expect(dev.getByText("Declined. The person is told why.")).toBeVisible();
+
+  await amina.goto(orderUrl);
+  await expect(amina.getByText("Declined: Our Tuesday carer has left; try us again in March.")).toBeVisible();
+  const db = new Database(dbPath, { readonly: true });
+  expect(db.prepare("SELECT status, decline_reason FROM orders WHERE id = ?").get(Number(orderId))).toEqual({ status: "declined", decline_reason: "times" });
+  db.close();
+});

@@ -1,5 +1,5 @@
 import { categories, priceUnits } from "../../directory/vocabulary";
-import { labelled, type InsightSection } from "./section";
+import { entryOf, labelled, type InsightSection } from "./section";
 
 export const consortiaSection: InsightSection = {
   id: "consortia",
@@ -9,7 +9,7 @@ export const consortiaSection: InsightSection = {
     const groups = new Map<string, { contracts: Set<number>; people: Set<number>; group: Map<number, number>; alone: Map<number, number> }>();
     for (const m of f.groupMembers()) {
       const key = `${m.category}|${m.unit}`;
-      const g = groups.get(key) ?? groups.set(key, { contracts: new Set(), people: new Set(), group: new Map(), alone: new Map() }).get(key)!;
+      const g = entryOf(groups, key, () => ({ contracts: new Set<number>(), people: new Set<number>(), group: new Map<number, number>(), alone: new Map<number, number>() }));
       g.contracts.add(m.contractId);
       g.people.add(m.holderId);
       g.group.set(m.contractId, m.groupPrice);
@@ -17,7 +17,7 @@ export const consortiaSection: InsightSection = {
     }
     const waiting = new Map<string, { offers: Set<number>; people: Set<number> }>();
     for (const w of f.waiting()) {
-      const c = waiting.get(w.category) ?? waiting.set(w.category, { offers: new Set(), people: new Set() }).get(w.category)!;
+      const c = entryOf(waiting, w.category, () => ({ offers: new Set<number>(), people: new Set<number>() }));
       c.offers.add(w.offerId);
       c.people.add(w.holderId);
     }

@@ -3,7 +3,7 @@ import { categories } from "../../directory/vocabulary";
 import { declineReasons } from "../../purchasing/order-form";
 import { FEW_RESULTS } from "../rollups.server";
 import { addTo } from "../stats";
-import { labelled, type InsightSection } from "./section";
+import { entryOf, labelled, type InsightSection } from "./section";
 
 const categoryName = (slug: string) => (slug === "any" ? "No single category chosen" : labelled(categories)(slug));
 
@@ -35,7 +35,7 @@ export const demandSection: InsightSection = {
     const fullCount = new Map<string, number>();
     for (const l of f.fullListings()) {
       addTo(fullCount, l.category, 1);
-      (full.get(l.category) ?? full.set(l.category, new Set()).get(l.category)!).add(l.organisationId);
+      entryOf(full, l.category, () => new Set<number>()).add(l.organisationId);
     }
     return [
       {

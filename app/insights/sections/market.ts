@@ -1,6 +1,6 @@
 import { categories, kindLabel, organisationKinds } from "../../directory/vocabulary";
 import { addTo, hhi, permille } from "../stats";
-import { labelled, type InsightSection } from "./section";
+import { entryOf, labelled, type InsightSection } from "./section";
 
 const categoryName = labelled(categories);
 
@@ -16,11 +16,11 @@ export const marketSection: InsightSection = {
     const kindSpend = new Map<string, number>();
     const kindProviders = new Map<string, Set<number>>();
     for (const r of rows) {
-      (providers.get(r.category) ?? providers.set(r.category, new Set()).get(r.category)!).add(r.organisationId);
-      const m = spendByProvider.get(r.category) ?? spendByProvider.set(r.category, new Map()).get(r.category)!;
+      entryOf(providers, r.category, () => new Set<number>()).add(r.organisationId);
+      const m = entryOf(spendByProvider, r.category, () => new Map<number, number>());
       addTo(m, r.organisationId, r.spend);
       addTo(kindSpend, r.kind, r.spend);
-      (kindProviders.get(r.kind) ?? kindProviders.set(r.kind, new Set()).get(r.kind)!).add(r.organisationId);
+      entryOf(kindProviders, r.kind, () => new Set<number>()).add(r.organisationId);
     }
     const total = rows.reduce((n, r) => n + r.spend, 0);
     const allProviders = new Set(rows.map((r) => r.organisationId));

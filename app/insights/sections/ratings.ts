@@ -1,6 +1,6 @@
 import { categories } from "../../directory/vocabulary";
 import type { RawRow } from "../figures";
-import { labelled, type InsightSection } from "./section";
+import { groupBy, labelled, type InsightSection } from "./section";
 
 type Review = { category: string; month: string; overall: number; personId: number };
 
@@ -10,12 +10,6 @@ function row(key: string, label: string, reviews: Review[]): RawRow {
   const average = reviews.length ? Math.round((reviews.reduce((n, r) => n + r.overall, 0) / reviews.length) * 100) : null;
   return { key, label, values: { reviews: reviews.length, average, people: people.size }, who: { people } };
 }
-
-const groupBy = (reviews: Review[], key: (r: Review) => string) => {
-  const groups = new Map<string, Review[]>();
-  for (const r of reviews) (groups.get(key(r)) ?? groups.set(key(r), []).get(key(r))!).push(r);
-  return groups;
-};
 
 const columns = [
   { key: "reviews", label: "Reviews", format: "count" as const },

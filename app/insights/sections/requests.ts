@@ -1,5 +1,5 @@
 import { categories } from "../../directory/vocabulary";
-import { labelled, type InsightSection } from "./section";
+import { groupBy, labelled, type InsightSection } from "./section";
 
 type Request = { category: string; kind: string; status: string; personId: number; answered: number };
 
@@ -8,8 +8,7 @@ export const requestsSection: InsightSection = {
   title: "What people asked for",
   intro: "“Looking for” posts (a need in the person's own words) and requests for quotes (lines of a support plan put out to providers) made in the chosen months: how many, how many any provider answered, and how many became an order. What people wrote is never shown.",
   tables: (f) => {
-    const byCategory = new Map<string, Request[]>();
-    for (const r of f.requests()) (byCategory.get(r.category) ?? byCategory.set(r.category, []).get(r.category)!).push(r);
+    const byCategory = groupBy(f.requests(), (r) => r.category);
     const count = (rs: Request[], test: (r: Request) => boolean) => rs.filter(test).length;
     return [{
       id: "requests", title: "Looking-for posts and requests for quotes, by category", followsCategory: true, chart: { kind: "bar", column: "unanswered" },

@@ -1,78 +1,89 @@
-// A circle as Meilisearch can filter it cheaply. `_geoRadius` costs 6-15 ms per search at 100,000
-// listings (Meilisearch 1.21 reads its whole geo R-tree for every radius filter), while a
-// `_geoBoundingBox` is two range lookups on the latitude and longitude facets and costs well under
-// a millisecond. So the circle is cut into horizontal strips, and each strip gets two boxes:
+// A circle as Meilisearch can filter it cheaply. Meilisearch's own geo filters are dear at 100,000
+// listings: `_geoRadius` reads the whole geo R-tree (6-19 ms a search) and each
+// `_geoBoundingBox` is two range scans over every latitude and longitude (the 8-16 boxes of a
+// circle cost 2-4 ms). A plain tag costs one lookup. So every listing carries the grid cells it
+// lies in, one per level of a quadtree (`cellsOf`), and a circle becomes a list of cells
+// (`cellCover`):
 //
-// - an inner box, wholly inside the circle: everything in it is within the radius;
-// - an outer box, wholly covering the circle's part of the strip: nothing outside it is.
+// - inner cells, wholly inside the circle: everything in them is within the radius;
+// - edge cells, small ones along the circle's edge, partly inside it.
 //
-// Only the thin ring between the two (outer and not inner) needs a distance check per listing,
-// which the adapter does with the same haversine as the embedded engine, so the answer is exactly
-// the circle. docs/decisions/012-meilisearch-latency.md.
+// Only the listings in edge cells need a distance check, which the adapter does with the same
+// haversine as the embedded engine, so the answer is exactly the circle.
+// docs/decisions/012-meilisearch-latency.md.
 import { EARTH_RADIUS_MILES, haversineMiles } from "../text";
 
-export type Box = { north: number; south: number; west: number; east: number };
-export type CircleCover = { inner: Box[]; outer: Box[] };
+// Level 0 cells are 1 degree of latitude by 1.6 of longitude (about 69 by 65 miles in the UK);
+// each level halves both, down to level 9 (about 240 by 230 yards).
+const LAT0 = 1;
+const LNG0 = 1.6;
+export const CELL_LEVELS = 10;
 
-const DEG = 180 / Math.PI;
+const sizeAt = (level: number) => ({ lat: LAT0 / 2 ** level, lng: LNG0 / 2 ** level });
+const cellName = (level: number, row: number, col: number) => `${level}:${row}:${col}`;
+
+/** The cells a place lies in, one per level, coarse to fine. */
+export function cellsOf(lat: number, lng: number): string[] {
+  return Array.from({ length: CELL_LEVELS }, (_, level) => {
+    const size = sizeAt(level);
+    return cellName(level, Math.floor((lat + 90) / size.lat), Math.floor((lng + 180) / size.lng));
+  });
+}
+
+// Edge cells are about this many to the radius: more cells to list, fewer listings to measure.
+const EDGE_CELLS_PER_RADIUS = 24;
+
+export type CellCover = { inner: string[]; edge: string[] };
+
 const RAD = Math.PI / 180;
-const hav = (x: number) => Math.sin(x / 2) ** 2;
-
-/** How far east and west of the centre (degrees) the circle reaches at this latitude; 0 outside it. */
-function halfWidth(lat0: number, radiusMiles: number, lat: number): number {
-  const h = (hav(radiusMiles / EARTH_RADIUS_MILES) - hav((lat - lat0) * RAD)) / (Math.cos(lat * RAD) * Math.cos(lat0 * RAD));
-  if (!(h > 0)) return 0;
-  return 2 * Math.asin(Math.sqrt(Math.min(1, h))) * DEG;
-}
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /**
- * Inner and outer boxes for a circle, `strips` of them each, or null where boxes cannot describe
- * it (near a pole or across the 180th meridian, which no UK search comes near): the caller then
- * falls back to `_geoRadius`.
+ * Inner and edge cells for a circle, or null where cells cannot describe it (near a pole or across
+ * the 180th meridian, which no UK search comes near): the caller then uses `_geoRadius`.
+ *
+ * Edge cells are about a fortieth of the radius across (at most level 9), so the listings left to
+ * measure one by one are a few percent of the circle's.
  */
-export function circleCover(lat: number, lng: number, radiusMiles: number, strips = 12): CircleCover | null {
-  const dLat = (radiusMiles / EARTH_RADIUS_MILES) * DEG;
-  // Margins: outer boxes a little larger and inner boxes a little smaller than the geometry says,
-  // so rounding can only move a listing into the ring, where it is checked exactly.
-  const grow = dLat * 1e-3 + 1e-6;
-  const south = lat - dLat - grow;
-  const north = lat + dLat + grow;
-  if (south < -89 || north > 89) return null;
-  const widest = halfWidth(lat, radiusMiles, lat) * 1.01 + grow;
-  if (lng - widest < -180 || lng + widest > 180) return null;
+export function cellCover(lat: number, lng: number, radiusMiles: number): CellCover | null {
+  const dLat = radiusMiles / (EARTH_RADIUS_MILES * RAD);
+  const dLng = dLat / Math.cos(clamp(Math.abs(lat) + dLat, 0, 90) * RAD);
+  if (lat - dLat < -89 || lat + dLat > 89 || lng - dLng < -180 || lng + dLng > 180) return null;
+  const latMiles = EARTH_RADIUS_MILES * RAD * LAT0;
+  const edgeLevel = clamp(Math.ceil(Math.log2((latMiles * EDGE_CELLS_PER_RADIUS) / Math.max(radiusMiles, 1e-6))), 0, CELL_LEVELS - 1);
+  // The coarsest level whose cells are at least as big as the circle: at most four cover it.
+  let top = 0;
+  while (top < edgeLevel && sizeAt(top + 1).lat >= 2 * dLat && sizeAt(top + 1).lng >= 2 * dLng) top++;
 
-  const inner: Box[] = [];
-  const outer: Box[] = [];
-  const step = (north - south) / strips;
-  for (let i = 0; i < strips; i++) {
-    const s = south + i * step;
-    const n = i === strips - 1 ? north : s + step;
-    // The widest point of the strip: at the centre's latitude if the strip holds it, else at an
-    // edge; sampled between as well, since the circle is not quite symmetrical in degrees.
-    const samples = [s, n, Math.min(n, Math.max(s, lat))];
-    for (let k = 1; k < 8; k++) samples.push(s + ((n - s) * k) / 8);
-    const out = Math.max(...samples.map((x) => halfWidth(lat, radiusMiles, x)));
-    // Pushed even when the circle only touches the strip, so a zero radius still finds its own spot.
-    outer.push({ north: n, south: s, west: lng - out * 1.001 - grow, east: lng + out * 1.001 + grow });
-    // The narrowest point is at an edge. Its corners are then within the radius; shrink a little.
-    const width = Math.min(halfWidth(lat, radiusMiles, s), halfWidth(lat, radiusMiles, n)) * 0.999 - 1e-6;
-    if (width > 0) {
-      const box = { north: n, south: s, west: lng - width, east: lng + width };
-      const corners = [[n, box.west], [n, box.east], [s, box.west], [s, box.east]] as const;
-      if (corners.every(([y, x]) => haversineMiles(lat, lng, y, x) < radiusMiles)) inner.push(box);
+  const inner: string[] = [];
+  const edge: string[] = [];
+  const visit = (level: number, row: number, col: number) => {
+    const size = sizeAt(level);
+    const south = row * size.lat - 90;
+    const west = col * size.lng - 180;
+    const north = south + size.lat;
+    const east = west + size.lng;
+    // Nothing of the cell within the radius: its nearest point is beyond it. Off to the east or
+    // west, that is on the nearer meridian edge, at the latitude where a great circle from the
+    // centre meets that meridian at right angles (a little poleward of the centre's).
+    const x = clamp(lng, west, east);
+    const y = x === lng ? lat : Math.atan(Math.tan(lat * RAD) / Math.cos((x - lng) * RAD)) / RAD;
+    if (haversineMiles(lat, lng, clamp(y, south, north), x) > radiusMiles * (1 + 1e-9) + 1e-9) return;
+    // Wholly inside: along a parallel or a meridian the distance from the centre has no maximum
+    // between a cell's corners, so the corners decide. A little margin, so rounding can only move
+    // a listing to the edge, where it is measured, never across the radius.
+    const corners = [[south, west], [south, east], [north, west], [north, east]] as const;
+    if (corners.every(([y, x]) => haversineMiles(lat, lng, y, x) < radiusMiles * (1 - 1e-9) - 1e-9)) {
+      inner.push(cellName(level, row, col));
+    } else if (level >= edgeLevel) {
+      edge.push(cellName(level, row, col));
+    } else {
+      for (const [r, c] of [[0, 0], [0, 1], [1, 0], [1, 1]] as const) visit(level + 1, row * 2 + r, col * 2 + c);
     }
+  };
+  const size = sizeAt(top);
+  for (let row = Math.floor((lat - dLat + 90) / size.lat); row <= Math.floor((lat + dLat + 90) / size.lat); row++) {
+    for (let col = Math.floor((lng - dLng + 180) / size.lng); col <= Math.floor((lng + dLng + 180) / size.lng); col++) visit(top, row, col);
   }
-  return { inner, outer };
+  return { inner, edge };
 }
-
-const num = (x: number) => String(Math.round(x * 1e7) / 1e7);
-
-/**
- * Meilisearch's filter for a box: the north-east corner, then the south-west one. (Meilisearch
- * 1.21 reads it that way; the other way round it takes the box as crossing the 180th meridian
- * and keeps everything outside it. The contract's radius tests catch either mistake.)
- */
-export const boxFilter = (b: Box) => `_geoBoundingBox([${num(b.north)}, ${num(b.east)}], [${num(b.south)}, ${num(b.west)}])`;
-
-/** One filter clause true for anything in any of the boxes ("false" when there are none). */
-export const anyBox = (boxes: Box[]) => (boxes.length === 0 ? null : `(${boxes.map(boxFilter).join(" OR ")})`);

@@ -13,10 +13,13 @@ import {
   type SearchRequest, type SearchResult, type ServiceDocument,
 } from "../port";
 import { haversineMiles, placeText, queryWords, stopWords } from "../text";
-import { anyBox, circleCover } from "./meilisearch-geo";
+import { type CellCover, cellCover, cellsOf } from "./meilisearch-geo";
 
 /** What Meilisearch holds: the document, plus what it needs to search, filter, count and place it. */
-type IndexedDocument = ServiceDocument & { place: string; tags: string[]; spot: string; _geo: { lat: number; lng: number } };
+type IndexedDocument = ServiceDocument & { place: string; tags: string[]; cells: string[]; spot: string; _geo: { lat: number; lng: number } } & Record<string, unknown>;
+
+/** A place searches start from (a town's centre: postcodes are placed at their town's), by a short name. */
+export type Centre = { key: string; lat: number; lng: number };
 
 // Every filter and facet value lives in one list of "facet:value" tags rather than eight
 // attributes. When few documents match, Meilisearch counts facets document by document and
@@ -38,9 +41,11 @@ export const indexSettings = {
   // A word is worth most in the title, then the organisation's name, the category, the place, and
   // last the description: the same order as the embedded engine's field weights.
   searchableAttributes: ["title", "organisationName", "category", "place", "description"],
-  // `spot` (a listing's coordinates as one string) so that a radius search can count the places in
-  // the edge of its circle and name the ones inside it (docs/decisions/012).
-  filterableAttributes: ["tags", "rating", "_geo", "spot"],
+  // `cells` (the grid cells a listing lies in) and `spot` (its coordinates as one string), so that a
+  // radius search is a filter by cells with the places on the circle's edge counted and named; and
+  // from a known centre, the listing's distance from it (`near_…`, added by `settingsFor`).
+  // docs/decisions/012. `_geo` for sorting by distance, and `_geoRadius` where nothing else helps.
+  filterableAttributes: ["tags", "rating", "_geo", "cells", "spot"],
   sortableAttributes: ["pricePence", "rating", "updatedAt", "_geo"],
   // `sort` first: when a person asks for cheapest, best rated or nearest, that order decides and
   // relevance only breaks ties, as in the embedded engine. With no sort asked for it does nothing.
@@ -73,6 +78,13 @@ export type MeilisearchEngineOptions = {
   index?: string;
   /** How long a write waits for Meilisearch to apply it before the outbox retries it later. */
   taskTimeoutMs?: number;
+  /**
+   * The places searches start from. A listing's distance from each (within 25 miles) is written on
+   * it, so a search from one of them within a whole number of miles is a plain tag filter, without
+   * a request to find the circle's edge. Searches from elsewhere use grid cells. Changing the list
+   * needs `npm run search:reindex`.
+   */
+  centres?: readonly Centre[];
   /** Told what each search cost (the benchmark uses it to set Meilisearch's own time beside the adapter's). */
   observe?: (timing: SearchTiming) => void;
 };
@@ -98,13 +110,50 @@ function coordinatesProblem({ lat, lng }: ServiceDocument): string | null {
 
 /** Where a listing is, as one facet value ("53.79971,-1.54921"): a radius search counts these to measure them. */
 const spotOf = (lat: number, lng: number) => `${lat},${lng}`;
-const toIndexed = (d: ServiceDocument): IndexedDocument =>
-  ({ ...d, place: placeText(d), tags: tagsOf(d), spot: spotOf(d.lat, d.lng), _geo: { lat: d.lat, lng: d.lng } });
+const toIndexed = (d: ServiceDocument, centres: Centres | null): IndexedDocument => ({
+  ...d, place: placeText(d), tags: tagsOf(d), cells: cellsOf(d.lat, d.lng), spot: spotOf(d.lat, d.lng), _geo: { lat: d.lat, lng: d.lng },
+  ...(centres && { [centres.attribute]: nearOf(d, centres.list) }),
+});
+
+/**
+ * The known centres, and the attribute their distances are written in. Its name carries a hash of
+ * the list, so an index built for other centres (a town added since) has no such filterable
+ * attribute: Meilisearch refuses the filter and the engine searches by cells, exactly, until
+ * the index is rebuilt, rather than trusting distances that were never written.
+ */
+type Centres = { list: readonly Centre[]; attribute: string; keyAt: Map<string, string> };
+function centresOf(list: readonly Centre[]): Centres | null {
+  if (list.length === 0) return null;
+  let hash = 0x811c9dc5; // FNV-1a
+  for (const ch of JSON.stringify([CENTRE_MILES, list.map((c) => [c.key, c.lat, c.lng])])) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return { list, attribute: `near_${hash.toString(36)}`, keyAt: new Map(list.map((c) => [`${c.lat},${c.lng}`, c.key])) };
+}
+
+/** The index settings for an engine with these centres. */
+const settingsFor = (centres: Centres | null): Settings =>
+  ({ ...indexSettings, filterableAttributes: [...indexSettings.filterableAttributes, ...(centres ? [centres.attribute] : [])] });
+
+/**
+ * "leeds:7" for a listing 6.2 miles from the centre called "leeds": the distance rounded up to a
+ * whole mile, for every known centre within CENTRE_MILES. A listing is within r whole miles exactly
+ * when its rounded-up distance is r or less, so the filter `near IN ["leeds:0" ... "leeds:r"]` is
+ * exact (measured as the embedded engine measures, centre first).
+ */
+function nearOf(d: ServiceDocument, centres: readonly Centre[]): string[] {
+  const near: string[] = [];
+  for (const c of centres) {
+    const miles = haversineMiles(c.lat, c.lng, d.lat, d.lng);
+    if (miles <= CENTRE_MILES) near.push(`${c.key}:${Math.ceil(miles)}`);
+  }
+  return near;
+}
+const withinOf = (centres: Centres, centre: string, miles: number) =>
+  `${centres.attribute} IN [${Array.from({ length: miles + 1 }, (_, m) => quote(`${centre}:${m}`)).join(", ")}]`;
 
 // Values are quoted and escaped, so no value (an unknown area from a URL) can change the expression.
 const quote = (value: string) => `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 
-/** Every filter except the place, which `placeFilter` works out. */
+/** Every filter except the place, which `place` works out. */
 export function filterOf({ filters: f }: SearchRequest): string[] {
   const clauses: string[] = [];
   const has = (facet: FacetName, value: string | undefined) => {
@@ -134,18 +183,33 @@ export function sortOf({ sort, near }: SearchRequest, hasWords: boolean): string
   return undefined;
 }
 
+// Circles people search are few (towns and postcodes at a handful of distances): their cells are kept.
+const covers = new Map<string, CellCover | null>();
+function coverOf(lat: number, lng: number, miles: number) {
+  const key = `${lat},${lng},${miles}`;
+  let cover = covers.get(key);
+  if (cover === undefined) {
+    cover = cellCover(lat, lng, miles);
+    if (covers.size >= 2000) covers.delete(covers.keys().next().value!);
+    covers.set(key, cover);
+  }
+  return cover;
+}
+
+/** One filter clause true for listings in any of these grid cells (null for none). */
+const inCells = (cells: string[]) => (cells.length === 0 ? null : `cells IN [${cells.map(quote).join(", ")}]`);
+
 /** What one search cost: HTTP requests to Meilisearch, and Meilisearch's own processing time summed over them. */
 export type SearchTiming = { requests: number; processingTimeMs: number };
 
-// A radius is cut into this many strips of boxes (more: a thinner ring to check, but each box costs
-// Meilisearch two range lookups) ...
-const STRIPS = 8;
-// ... and if the matches in the ring are in this many places or more, `_geoRadius` is cheaper. It is
-// also faceting.maxValuesPerFacet, where Meilisearch stops counting a big ring's places.
+// If the matches in a circle's edge cells are in this many places or more, `_geoRadius` is cheaper.
+// It is also faceting.maxValuesPerFacet, where Meilisearch stops counting the edge's places.
 const RING_LIMIT = 1000;
-// A page sorted by distance is first looked for this close to the person, then (for 1,000 matches
-// or more) this close (see `nearestFirst`).
-const NEARBY_MILES = [1, 4] as const;
+// A page sorted by distance is first looked for this close to the place, then (for 1,000 matches or
+// more) this close (see `nearestFirst`).
+const NEARBY_MILES = [2, 6] as const;
+// How far from each known centre a listing's distance is written on it (see `centres`).
+const CENTRE_MILES = 25;
 // Every search: every word must match (as in the embedded engine), and the text is English.
 const SEARCH = { matchingStrategy: "all", locales: ["eng"] } as const satisfies SearchParams;
 
@@ -169,10 +233,15 @@ export class MeilisearchEngine implements SearchEngine {
   private taskTimeoutMs: number;
   private readying: Promise<void> | undefined;
   private observe: MeilisearchEngineOptions["observe"];
-  private warnedNoSpot = false;
+  private centres: Centres | null;
+  // Until when searches do without cells or centres, after the live index was found to lack them
+  // (built by an earlier version, or for other centres). Tried again after a minute, since a
+  // rebuild in another process (`npm run search:reindex`) may have swapped in one that has them.
+  private slowUntil = { cells: 0, centres: 0 };
 
-  constructor({ host, apiKey, index = "services", taskTimeoutMs = 60_000, observe }: MeilisearchEngineOptions) {
+  constructor({ host, apiKey, index = "services", taskTimeoutMs = 60_000, observe, centres = [] }: MeilisearchEngineOptions) {
     this.observe = observe;
+    this.centres = centresOf(centres);
     this.client = new Meilisearch({
       host,
       apiKey,
@@ -198,9 +267,9 @@ export class MeilisearchEngine implements SearchEngine {
       const page = { page: request.page, hitsPerPage: request.pageSize, attributesToRetrieve: documentFields };
       let response: Pick<SearchResponse<ServiceDocument>, "hits" | "totalHits" | "facetDistribution">;
       if (near) {
-        const place = await this.placeFilter(q, filter, near, timing);
-        if (place === null) return { hits: [], total: 0, facets: emptyFacets() }; // nothing can be that close
-        filter.push(place);
+        const circle = await this.circle(q, filter, near, timing);
+        if (circle === null) return { hits: [], total: 0, facets: emptyFacets() }; // nothing can be that close
+        filter.push(circle);
       }
       if (near && request.sort === "distance") {
         response = await this.nearestFirst(q, filter, sort, page, request, near, timing);
@@ -223,6 +292,12 @@ export class MeilisearchEngine implements SearchEngine {
     } catch (error) {
       // Nothing indexed yet, as with an empty embedded index.
       if (notFound(error)) return { hits: [], total: 0, facets: emptyFacets() };
+      // An index built for other centres, or none: search by cells until it is rebuilt.
+      if (this.centres && Date.now() >= this.slowUntil.centres && error instanceof MeilisearchApiError && error.message.includes(`\`${this.centres.attribute}\` is not filterable`)) {
+        console.warn(`Meilisearch index ${this.index} was built for other search centres: searches from towns use cells until \`npm run search:reindex\``);
+        this.slowUntil.centres = Date.now() + 60_000;
+        return this.search(request);
+      }
       throw describe(error, this.client.config.host);
     } finally {
       this.observe?.(timing);
@@ -240,25 +315,25 @@ export class MeilisearchEngine implements SearchEngine {
 
   /**
    * A page sorted by distance. Sorting 1,000 or more matches by distance makes Meilisearch read its
-   * whole geo R-tree, as `_geoRadius` does. Most first pages lie within a mile of where the person
-   * is, so the page is first asked for among the matches within a mile (few, so sorted cheaply),
-   * in one multi-search with the counts over the whole circle. Every match within the mile was a
-   * candidate and everything else is further away, so a whole page ending within the mile is the
-   * right page. If it is not, and the circle holds 1,000 matches or more, the same is tried within
-   * a few miles; only then (or at once, for fewer matches, which sort cheaply) is the page asked
-   * for over the whole circle.
+   * whole geo R-tree (6-20 ms); fewer it measures one by one. Most first pages lie within a couple
+   * of miles of the place, so one multi-search asks for the counts over the whole circle and the
+   * page among the matches within 2 miles. Every match within 2 miles was a candidate and
+   * everything else is further away, so a whole page ending within 2 miles is the right page. If
+   * it is not, and the circle holds 1,000 matches or more, the same is tried within 6 miles; only
+   * then (or at once, for fewer matches, which sort cheaply) is the page asked for over the whole
+   * circle.
    */
   private async nearestFirst(q: string, filter: string[], sort: string[] | undefined, page: SearchParams, request: SearchRequest,
     near: NonNullable<SearchRequest["near"]>, timing: SearchTiming) {
-    const within = (miles: number): SearchParams | null => {
-      const closeBy = circleCover(near.lat, near.lng, miles, 4);
-      return closeBy && { filter: [...filter, anyBox(closeBy.outer)!], sort, ...page };
-    };
     const inIndex = { indexUid: this.index, q, ...SEARCH };
-    const mile = Math.min(near.radiusMiles, NEARBY_MILES[0]);
-    const first = within(mile);
-    const queries: MultiSearchQuery[] = [{ ...inIndex, filter, facets: ["tags"], hitsPerPage: 0 }];
-    if (first) queries.push({ ...inIndex, ...first });
+    const [closest, further] = NEARBY_MILES.map((miles) => Math.min(near.radiusMiles, miles)) as [number, number];
+    const within = (miles: number): SearchParams | null => {
+      const clause = miles < near.radiusMiles ? this.within(near, miles) : null;
+      return clause === null ? null : { filter: [...filter, clause], sort, ...page };
+    };
+    // A small circle is its own "close by".
+    const first = within(closest);
+    const queries: MultiSearchQuery[] = [{ ...inIndex, filter, facets: ["tags"], hitsPerPage: 0 }, { ...inIndex, ...(first ?? { filter, sort, ...page }) }];
     const { results } = await this.client.multiSearch<MultiSearchParams, ServiceDocument>({ queries });
     timing.requests++;
     for (const result of results) timing.processingTimeMs += result.processingTimeMs;
@@ -269,9 +344,8 @@ export class MeilisearchEngine implements SearchEngine {
       const last = hits.at(-1);
       return hits.length === wholePage && (!last || haversineMiles(near.lat, near.lng, last.lat, last.lng) <= miles);
     };
-    if (results[1] && settles(results[1].hits, mile)) return { hits: results[1].hits, ...counts };
-    const further = Math.min(near.radiusMiles, NEARBY_MILES[1]);
-    const second = (counted.totalHits ?? 0) >= 1000 && further > mile ? within(further) : null;
+    if (!first || settles(results[1]!.hits, closest)) return { hits: results[1]!.hits, ...counts };
+    const second = (counted.totalHits ?? 0) >= 1000 ? within(further) : null;
     if (second) {
       const { hits } = await this.ask(timing, q, second);
       if (settles(hits, further)) return { hits, ...counts };
@@ -279,29 +353,46 @@ export class MeilisearchEngine implements SearchEngine {
     return { hits: (await this.ask(timing, q, { filter, sort, ...page })).hits, ...counts };
   }
 
+  /** A filter clause true for every listing within `miles` (and perhaps a few more) of the place: cheap to evaluate. */
+  private within(near: NonNullable<SearchRequest["near"]>, miles: number): string | null {
+    const centre = this.centreAt(near, miles);
+    if (centre) return withinOf(this.centres!, centre, miles);
+    const cover = Date.now() < this.slowUntil.cells ? null : coverOf(near.lat, near.lng, miles);
+    return cover && inCells([...cover.inner, ...cover.edge]);
+  }
+
+  /** The known centre at this place, if `miles` from it is written on the listings (see `centres`). */
+  private centreAt(near: { lat: number; lng: number }, miles: number): string | null {
+    if (!this.centres || Date.now() < this.slowUntil.centres || !Number.isInteger(miles) || miles < 0 || miles > CENTRE_MILES) return null;
+    return this.centres.keyAt.get(`${near.lat},${near.lng}`) ?? null;
+  }
+
   /**
-   * The filter clause for "within this many miles", exact to the embedded engine's haversine, and
-   * without `_geoRadius` where it can (./meilisearch-geo.ts): boxes wholly inside the circle, plus
-   * the places in the thin ring between those and the boxes covering the circle that are within
-   * the radius. Those are found by counting the ring's matches by `spot` (a facet count reads a
-   * value per listing, far cheaper than fetching them as hits) and measuring each place. When the
-   * ring holds more places than that is worth, `_geoRadius` is cheaper. Null when nothing can match.
+   * "Within this many miles" as one filter clause, exact to the embedded engine's haversine, without
+   * `_geoRadius` where it can. From a known centre, a whole number of miles up to CENTRE_MILES, it is
+   * written on every listing: no request. Otherwise by grid cells (./meilisearch-geo.ts): the cells
+   * wholly inside the circle, plus the places in its edge cells that are within the radius. Those
+   * are found by counting the edge's matches by `spot` (a facet count reads a value per listing,
+   * far cheaper than fetching them as hits) and measuring each place. When the edge holds more
+   * places than that is worth, `_geoRadius` is cheaper. Null when nothing can match.
    */
-  private async placeFilter(q: string, filter: string[], near: NonNullable<SearchRequest["near"]>, timing: SearchTiming): Promise<string | null> {
+  private async circle(q: string, filter: string[], near: NonNullable<SearchRequest["near"]>, timing: SearchTiming): Promise<string | null> {
+    const centre = this.centreAt(near, near.radiusMiles);
+    if (centre) return withinOf(this.centres!, centre, near.radiusMiles);
     const radius = `_geoRadius(${near.lat}, ${near.lng}, ${Math.round(near.radiusMiles * MILES_TO_METRES)})`;
-    const cover = circleCover(near.lat, near.lng, near.radiusMiles, STRIPS);
+    const cover = Date.now() < this.slowUntil.cells ? null : coverOf(near.lat, near.lng, near.radiusMiles);
     if (!cover) return radius;
-    const inner = anyBox(cover.inner);
+    const inner = inCells(cover.inner);
+    const edge = inCells(cover.edge);
+    if (!edge) return inner;
     let ring;
     try {
-      ring = await this.ask(timing, q, {
-        filter: [...filter, anyBox(cover.outer)!, ...(inner ? [`NOT ${inner}`] : [])], facets: ["spot"], page: 1, hitsPerPage: 0,
-      });
+      ring = await this.ask(timing, q, { filter: [...filter, edge], facets: ["spot"], page: 1, hitsPerPage: 0 });
     } catch (error) {
-      // An index built before `spot` existed: answer the slow way until it is rebuilt.
-      if (!(error instanceof MeilisearchApiError && /`spot` is not filterable/.test(error.message))) throw error;
-      if (!this.warnedNoSpot) console.warn(`Meilisearch index ${this.index} has no \`spot\` attribute: radius searches use _geoRadius until \`npm run search:reindex\``);
-      this.warnedNoSpot = true;
+      // An index built before `cells` existed: answer the slow way until it is rebuilt.
+      if (!(error instanceof MeilisearchApiError && /`(cells|spot)` is not filterable/.test(error.message))) throw error;
+      console.warn(`Meilisearch index ${this.index} has no \`cells\` attribute: radius searches use _geoRadius until \`npm run search:reindex\``);
+      this.slowUntil.cells = Date.now() + 60_000;
       return radius;
     }
     const spots = Object.entries(ring.facetDistribution?.spot ?? {});
@@ -383,7 +474,7 @@ export class MeilisearchEngine implements SearchEngine {
       // Another process created it first; settings below are the same either way.
       if (!(error instanceof MeilisearchTaskFailed && error.task.error?.code === "index_already_exists")) throw error;
     }
-    await this.applied(this.client.index(uid).updateSettings(indexSettings));
+    await this.applied(this.client.index(uid).updateSettings(settingsFor(this.centres)));
   }
 
   private async swapIn(next: string) {
@@ -401,6 +492,7 @@ export class MeilisearchEngine implements SearchEngine {
       });
     }
     this.readying = Promise.resolve();
+    this.slowUntil = { cells: 0, centres: 0 };
   }
 
   /** Waits for a task and throws unless Meilisearch applied it. */
@@ -424,7 +516,7 @@ export class MeilisearchEngine implements SearchEngine {
     }
     if (good.length === 0) return sent;
     try {
-      const task = await this.applied(this.client.index<IndexedDocument>(uid).addDocuments(good.map(toIndexed), { primaryKey: "id" }));
+      const task = await this.applied(this.client.index<IndexedDocument>(uid).addDocuments(good.map((d) => toIndexed(d, this.centres)), { primaryKey: "id" }));
       sent.taskIds.push(task.uid);
     } catch (error) {
       if (!(error instanceof MeilisearchTaskFailed && isDocumentError(error.task.error?.code))) throw error;

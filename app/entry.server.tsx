@@ -9,6 +9,7 @@ import { startOrderJobs } from "./purchasing/jobs.server";
 import { startBudgetSchedule } from "./budgets/schedule.server";
 import { startReviewJobs } from "./reviews/jobs.server";
 import { startConsortiumJobs } from "./consortia/jobs.server";
+import { startDirectoryJobs } from "./directory/jobs.server";
 
 // Start-up: load the search cache before the first visitor waits for it; in the background,
 // drain the search outbox and run the budget schedule.
@@ -18,6 +19,7 @@ startOrderJobs();
 startBudgetSchedule();
 startReviewJobs();
 startConsortiumJobs();
+startDirectoryJobs();
 
 export const streamTimeout = 5_000;
 

@@ -13,12 +13,12 @@ import { formData, organisationInput, readOrganisation, readService, serviceInpu
 import { readForm } from "../forms";
 import { checkedAgo, isStale } from "./format";
 import { AddStaffForm } from "./listing-forms";
-import { getOrganisation, getService, updateService } from "./listings.server";
+import { getOrganisation, getService, updateOrganisation, updateService } from "./listings.server";
 import {
   addStaff, confirmServiceAccurate, createDraftService, editOrganisation, editService, organisationsOf, publishService,
   registerOrganisation, removeStaff, serviceForEditing, staffOf, stateOrganisationFacts, unpublishService,
 } from "./manage.server";
-import { statedFacts } from "./vetting.server";
+import { lapseEndedInsurance, statedFacts } from "./vetting.server";
 
 const search = (engine: EmbeddedEngine, text: string) => engine.search({ text, filters: {}, sort: "relevance", page: 1, pageSize: 10 });
 
@@ -246,5 +246,28 @@ describe("registering an organisation", () => {
       },
     });
     expect(register({ companyNumber: "sc 123456", cqcLocationId: "1-123456789" })).toMatchObject({ ok: true, data: { companyNumber: "SC123456", cqcLocationId: "1-123456789" } });
+  });
+});
+
+describe("insurance that has ended", () => {
+  test("stops showing as insured, on the organisation and in search, the day after its policy ends; a policy ending today still counts", async () => {
+    const dev = actorOf(people.provider);
+    const id = createDraftService(dev, orgA, serviceInput());
+    publishService(dev, id);
+    const erin = actorOf(people.provider2);
+    const theirs = createDraftService(erin, orgB, serviceInput({ name: "Wharfedale hedge cutters" }));
+    publishService(erin, theirs);
+    updateOrganisation(orgA, { insured: true, insuranceExpiresOn: "2027-03-31" });
+    updateOrganisation(orgB, { insured: true, insuranceExpiresOn: "2027-04-01" });
+    await drainAll(db, engine);
+    const insured = async (text: string) => (await search(engine, text)).hits[0]!.vetting.insured;
+    expect(await insured("wharfedale garden helpers")).toBe(true);
+
+    expect(lapseEndedInsurance("2027-04-01")).toEqual([orgA]);
+    expect(lapseEndedInsurance("2027-04-01")).toEqual([]); // nothing more to do
+    await drainAll(db, engine);
+    expect(db.select().from(organisations).where(eq(organisations.id, orgA)).get()).toMatchObject({ insured: false, insuranceExpiresOn: "2027-03-31" });
+    expect(await insured("wharfedale garden helpers")).toBe(false);
+    expect(await insured("hedge cutters")).toBe(true);
   });
 });

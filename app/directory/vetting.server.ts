@@ -2,7 +2,7 @@
 // until a moderator verifies them (then they become the organisation's own facts) or rejects
 // them with a reason. Writers take the caller's transaction, so the caller's audit row and the
 // claim commit together.
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, lt } from "drizzle-orm";
 import { db, type Tx } from "../../db/client";
 import { organisations, vettingClaims } from "../../db/schema";
 import { updateOrganisation } from "./listings.server";
@@ -83,4 +83,17 @@ export function verifyClaim(tx: Tx, id: number, reviewerId: number): Review {
 
 export function rejectClaim(tx: Tx, id: number, reviewerId: number, reason: string): Review {
   return review(tx, id, reviewerId, "rejected", reason);
+}
+
+/**
+ * Insurance is a fact only until the policy ends: organisations whose recorded end date has
+ * passed stop showing as insured (on their pages, in search and its "vetted" filter) until they
+ * state a new policy and a moderator checks it. The end date stays, so their page can say when it
+ * ended. Run hourly by ./jobs.server.ts; safe to run at any time.
+ */
+export function lapseEndedInsurance(today = new Date().toISOString().slice(0, 10)): number[] {
+  const ended = db.select({ id: organisations.id }).from(organisations)
+    .where(and(eq(organisations.insured, true), lt(organisations.insuranceExpiresOn, today))).all().map((o) => o.id);
+  for (const id of ended) updateOrganisation(id, { insured: false });
+  return ended;
 }

@@ -143,6 +143,12 @@ export default function ManageOrganisation({ loaderData: d, actionData }: Route.
         <h2 id="checks-heading" className="text-2xl font-bold mb-2">Registration and checks</h2>
         <p className="mb-2">Checked by Weave:</p>
         <VettingFacts vetting={o} />
+        {!o.insured && o.insuranceExpiresOn && (
+          <p role="status" className="border-l-8 border-warn bg-wash p-3 my-4">
+            Your public liability insurance ended on {formatDate(o.insuranceExpiresOn)}, so your listings no longer show
+            “Insured”. Tell us about your new policy below and a moderator will check it.
+          </p>
+        )}
         {d.claims.length > 0 && (
           <ul className="my-4">
             {d.claims.map((c) => (

@@ -2,6 +2,7 @@
 // suppression function. The route checks the commissioner may see the area before calling this.
 import { config } from "../config.server";
 import { findArea } from "../directory/region";
+import { categories } from "../directory/vocabulary";
 import { loadFacts } from "./facts.server";
 import { policyFor, publish, withheldKeys, type FigureTable, type Policy } from "./figures";
 import type { InsightsFilter } from "./filter";
@@ -56,7 +57,8 @@ export function insightsTable(area: string, filter: InsightsFilter, tableId: str
 /** The printable market position: the area's overview, then one page per category that can be shown. */
 export function marketPosition(area: string, filter: Omit<InsightsFilter, "category">, policy = insightsPolicy()) {
   const overview = insightsDashboard(area, { ...filter, category: null }, policy);
-  const shown = overview.sections[0]!.tables[0]!.rows.filter((r) => !r.withheld).map((r) => r.key);
+  // (Spending recorded as "other" on a budget is in the overview, but is no category to print a page for.)
+  const shown = overview.sections[0]!.tables[0]!.rows.filter((r) => !r.withheld && categories.some((c) => c.slug === r.key)).map((r) => r.key);
   return {
     overview,
     withheldCategories: overview.sections[0]!.tables[0]!.rows.filter((r) => r.withheld).map((r) => r.label),

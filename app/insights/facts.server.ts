@@ -3,7 +3,7 @@
 // are used here only to count distinct people; no section returns them (figures.ts turns every
 // set into a number).
 import { db } from "../../db/client";
-import { catchUpSearches } from "./rollups.server";
+import { catchUpLedger, catchUpSearches } from "./rollups.server";
 import { monthsBetween, type InsightsFilter } from "./filter";
 
 export type SpendSum = { key: string; spend: number; visits: number };
@@ -134,6 +134,8 @@ export type Facts = ReturnType<typeof loadFacts>;
 /** Lazily loaded: a section reads only what it needs, and each rollup is read once per request. */
 export function loadFacts(area: string, filter: InsightsFilter) {
   const c = db.$client;
+  // Spend recorded on budgets outside orders (ISF hours, direct-payment spending) since the last read.
+  catchUpLedger();
   const months = monthsBetween(filter.from, filter.to);
   const masks = rangeMasks(months);
   const range = [area, filter.from, filter.to] as const;

@@ -48,6 +48,12 @@ export type People = {
   byUnit: Counts;
   /** Keyed `category|unit|month`, for the chosen category only. (Months of purchases only; none for declines.) */
   byUnitMonth: Counts;
+  /** Every category, whatever is chosen: keyed `category|town`, and by town for all categories. */
+  byCategoryTown: Counts;
+  byTownAll: Counts;
+  /** Every category, whatever is chosen: keyed `category|month`, and by month for all categories. (Purchases only.) */
+  byCategoryMonth: Counts;
+  byMonthAll: Counts;
 };
 
 /**
@@ -101,9 +107,13 @@ function countPeople(table: "insight_buyer_years" | "insight_decline_years", are
   const byCategory = new PeopleSets(words);
   const byTown = new PeopleSets(words);
   const byUnit = new PeopleSets(words);
+  const byCategoryTown = new PeopleSets(words);
+  const byTownAll = category ? new PeopleSets(words) : byTown;
   for (const g of people) {
     all.add("everyone", g.ids);
     byCategory.add(g.cat, g.ids);
+    byCategoryTown.add(`${g.cat}|${g.town}`, g.ids);
+    if (category) byTownAll.add(g.town, g.ids);
     if (category && g.cat !== category) continue;
     all.add("chosen", g.ids);
     byTown.add(g.town, g.ids);
@@ -113,14 +123,19 @@ function countPeople(table: "insight_buyer_years" | "insight_decline_years", are
   const monthly = (slice: string, key: (slice: string, month: string) => string) => new Counts(new Map(
     (c.prepare(`SELECT slice, month, people FROM insight_people_months WHERE area_slug = ? AND ${slice.endsWith("%") ? "slice LIKE ?" : "slice = ?"} AND month BETWEEN ? AND ?`)
       .raw().all(area, slice, months[0], months.at(-1)) as [string, string, number][]).map(([s, m, n]) => [key(s, m), n])));
+  const byMonth = withUnits ? monthly(category ? `category:${category}` : "all", (_, m) => m) : new Counts();
   return {
     everyone: all.of("everyone"),
     total: all.of("chosen"),
     byCategory: byCategory.toCounts(),
     byTown: byTown.toCounts(),
-    byMonth: withUnits ? monthly(category ? `category:${category}` : "all", (_, m) => m) : new Counts(),
+    byMonth,
     byUnit: byUnit.toCounts(),
     byUnitMonth: withUnits && category ? monthly(`unit:${category}|%`, (s, m) => `${s.slice(5)}|${m}`) : new Counts(),
+    byCategoryTown: byCategoryTown.toCounts(),
+    byTownAll: byTownAll.toCounts(),
+    byCategoryMonth: withUnits ? monthly("category:%", (s, m) => `${s.slice(9)}|${m}`) : new Counts(),
+    byMonthAll: withUnits && category ? monthly("all", (_, m) => m) : byMonth,
   };
 }
 

@@ -5,8 +5,9 @@ import { entryOf, labelled, type InsightSection } from "./section";
 
 const categoryName = labelled(categories);
 // Direct-payment spending recorded with no organisation (a personal assistant's wages, say) has
-// no provider we know: it is a kind of its own, counted as no providers at all, so its share is
-// always withheld (and another kind with it, so the total cannot give it away).
+// no provider we know: it is a kind of its own, counted as one payee at most (fewer than 3), so
+// its share is always withheld (and another kind with it, so the total cannot give it away); it
+// is left out of the providers counted and of concentration.
 const kinds = [...organisationKinds.map((k) => ({ slug: k.slug as string, name: kindLabel(k.slug) })), { slug: PAID_DIRECTLY, name: "Paid directly (personal assistants and others)" }];
 const isProvider = (organisationId: number) => organisationId !== 0;
 
@@ -23,12 +24,12 @@ export const marketSection: InsightSection = {
     const kindProviders = new Map<string, Set<number>>();
     for (const r of rows) {
       addTo(kindSpend, r.kind, r.spend);
-      const ofKind = entryOf(kindProviders, r.kind, () => new Set<number>());
+      // Paid directly: at least one payee we do not know (counted as the one "provider" 0).
+      entryOf(kindProviders, r.kind, () => new Set<number>()).add(r.organisationId);
       if (!isProvider(r.organisationId)) continue;
       entryOf(providers, r.category, () => new Set<number>()).add(r.organisationId);
       const m = entryOf(spendByProvider, r.category, () => new Map<number, number>());
       addTo(m, r.organisationId, r.spend);
-      ofKind.add(r.organisationId);
     }
     const total = rows.reduce((n, r) => n + r.spend, 0);
     const allProviders = new Set(rows.map((r) => r.organisationId).filter(isProvider));

@@ -53,7 +53,7 @@ export const pricesSection: InsightSection = {
       .sort((a, b) => people.byUnit.of(b) - people.byUnit.of(a))[0] : undefined;
     if (main) {
       tables.push({
-        id: "price-trend", title: `Median price paid by month: ${unitName(main.split("|")[1]!)}`, followsCategory: true,
+        id: "price-trend", title: `Median price paid by month: ${unitName(main.split("|")[1]!)}`, followsCategory: true, crossTab: "month",
         columns: [{ key: "median", label: "Median paid", format: "pence" }, { key: "visits", label: "Visits or items", format: "count" }],
         chart: { kind: "line", column: "median" },
         caption: "The unit most bought in the chosen category.",

@@ -4,7 +4,15 @@
 import type { RawTable } from "../figures";
 import type { Facts } from "../facts.server";
 
-export type SectionTable = RawTable & { followsCategory: boolean };
+export type SectionTable = RawTable & {
+  followsCategory: boolean;
+  /**
+   * The table is a view of the spend matrices (category × month, category × town): its rows are
+   * categories ("category"), or months or towns of the chosen category (or of all), so it is
+   * withheld by the one pattern worked out across every filter (crossTables in dashboard.server.ts).
+   */
+  crossTab?: "category" | "month" | "town";
+};
 
 export type InsightSection = {
   id: string;

@@ -35,7 +35,7 @@ export const spendSection: InsightSection = {
     const towns = people.byTown.keys().sort();
     return [
       {
-        id: "spend-by-category", title: "Spend by category", followsCategory: false, columns, chart: { kind: "bar", column: "spend" },
+        id: "spend-by-category", title: "Spend by category", followsCategory: false, crossTab: "category", columns, chart: { kind: "bar", column: "spend" },
         caption: "Every category in the area in the chosen months, whatever category is chosen above.",
         rows: spendCategories.filter((c) => people.byCategory.has(c.slug)).map((c) => ({
           key: c.slug, label: categoryName(c.slug), values: { ...byCategory(c.slug), buyers: people.byCategory.of(c.slug) }, who: { people: people.byCategory.of(c.slug) },
@@ -43,13 +43,13 @@ export const spendSection: InsightSection = {
         total: { key: "total", label: "Total", values: { ...totalOf(f.spendByCategory()), buyers: people.everyone }, who: { people: people.everyone } },
       },
       {
-        id: "spend-by-month", title: "Spend by month", followsCategory: true, columns, chart: { kind: "line", column: "spend" },
+        id: "spend-by-month", title: "Spend by month", followsCategory: true, crossTab: "month", columns, chart: { kind: "line", column: "spend" },
         caption: "Each month of the range, by the date the support was delivered.",
         rows: f.months.map((m) => ({ key: m, label: m, values: { ...byMonth(m), buyers: people.byMonth.of(m) }, who: { people: people.byMonth.of(m) } })),
         total: totalRow(people.total),
       },
       {
-        id: "spend-by-town", title: "Spend by town", followsCategory: true, columns, chart: { kind: "bar", column: "spend" },
+        id: "spend-by-town", title: "Spend by town", followsCategory: true, crossTab: "town", columns, chart: { kind: "bar", column: "spend" },
         caption: "The town of the service bought (where it is based), or of the provider for spending recorded on a budget; never where the person lives.",
         rows: towns.map((t) => ({ key: t, label: townName(t), values: { ...byTown(t), buyers: people.byTown.of(t) }, who: { people: people.byTown.of(t) } })),
         total: totalRow(people.total),

@@ -6,6 +6,7 @@ import { categories } from "../directory/vocabulary";
 import { loadFacts, type Facts } from "./facts.server";
 import { policyFor, publish, suppress, type Cell, type FigureTable, type Line, type Policy, type Withheld } from "./figures";
 import type { InsightsFilter } from "./filter";
+import { AMOUNT } from "./rollups.server";
 import { sections } from "./sections";
 import type { SectionTable } from "./sections/section";
 
@@ -50,6 +51,7 @@ export function insightsDashboard(area: string, filter: InsightsFilter, policy =
 /** Where a row (and the total) of a view of the spend matrices sits in crossTables(). */
 function cellKeys(crossTab: NonNullable<SectionTable["crossTab"]>, category: string | null) {
   if (crossTab === "category") return { row: (k: string) => `C:${k}`, total: "T" };
+  if (crossTab === "unit") return { row: (k: string) => `U:${k}`, total: category ? `C:${category}` : "T" };
   if (category) return { row: (k: string) => `X:${crossTab}:${category}|${k}`, total: `C:${category}` };
   return { row: (k: string) => `R:${crossTab}:${k}`, total: "T" };
 }
@@ -85,7 +87,16 @@ function crossTables(f: Facts, policy: Policy): Withheld {
     }
     for (const k of keys) lines.push({ total: `R:${name}:${k}`, members: categories.map((c) => `X:${name}:${c}|${k}`) });
   }
-  return suppress(cells, lines, policy);
+  // Visits by unit (the prices table) add up to the category's visits; spend recorded as an
+  // amount has no price, so its cell is never shown: unknown to a reader from the start.
+  const units = p.byUnitAll.keys();
+  const neverShown: Withheld = new Map();
+  for (const k of units) {
+    add(`U:${k}`, p.byUnitAll.of(k));
+    if (k.endsWith(`|${AMOUNT}`)) neverShown.set(`U:${k}`, "few");
+  }
+  for (const c of categories) lines.push({ total: `C:${c}`, members: units.filter((k) => k.startsWith(`${c}|`)).map((k) => `U:${k}`) });
+  return suppress(cells, lines, policy, neverShown);
 }
 
 /** One table of the dashboard (for its CSV), published exactly as the page shows it. */

@@ -54,17 +54,19 @@ function shownFigures(): number[][] {
       "spend-by-month": (k) => (c) => inCategory(c) && c.month === k,
       "spend-by-town": (k) => (c) => inCategory(c) && c.town === k,
       "price-trend": (k) => (c) => inCategory(c) && c.month === k, // its visits add up like the month's
+      "prices-paid": (k) => (c) => c.category === k.split("|")[0], // visits by unit: one unit (hours) here
     };
     if (!of[t.id]) return;
     // What the CSV says is what the table says.
     const csv = tableCsv(t);
-    for (const r of t.rows) expect(csv).toContain(r.withheld ? `${r.label},fewer than` : `${r.label},`);
+    const label = (l: string) => (l.includes(",") ? `"${l}"` : l);
+    for (const r of t.rows) expect(csv).toContain(r.withheld ? `${label(r.label)},fewer than` : `${label(r.label)},`);
     for (const r of t.rows) if (!r.withheld) equations.push(vector(of[t.id]!(r.key)));
     if (t.total && !t.total.withheld) equations.push(vector(t.id === "spend-by-category" ? () => true : inCategory));
   };
   for (const category of [null, ...categories.map((c) => c.slug)]) {
     const f = { ...range, category };
-    for (const id of ["spend-by-category", "spend-by-month", "spend-by-town", "price-trend"]) {
+    for (const id of ["spend-by-category", "spend-by-month", "spend-by-town", "price-trend", "prices-paid"]) {
       const t = insightsTable("leeds", f, id);
       if (t) record(t, id === "spend-by-category" ? null : category);
     }
@@ -139,4 +141,19 @@ test("with 5 people the cell shows, in the filtered month table, its CSV and the
   expect(feb).toMatchObject({ withheld: null, values: { spend: 10_000, visits: 5, buyers: 5 } });
   expect(tableCsv(insightsTable("leeds", helpAtHome, "spend-by-month")!)).toMatch(/^2026-02,100\.00,5,5\r$/m);
   expect(derivable(shownFigures(), vector((c) => c.category === "help-at-home" && c.month === "2026-02"))).toBe(true);
+});
+
+test("a category of 4 people cannot be worked out from the category table's total and the visits in the prices table", () => {
+  spent(4, "transport", "2026-02");
+  spent(6, "personal-care", "2026-01");
+  spent(7, "help-at-home", "2026-01");
+  spent(7, "help-at-home", "2026-03");
+  const byCategory = insightsTable("leeds", range, "spend-by-category")!;
+  expect(byCategory.rows.find((r) => r.key === "transport")!.withheld).toBe("few");
+  expect(byCategory.rows.find((r) => r.key === "personal-care")!.withheld).toBe("complement");
+  // The prices table would give personal care's visits (all its hours), and the total minus the rest transport's.
+  expect(insightsTable("leeds", range, "prices-paid")!.rows.find((r) => r.key === "personal-care|hour")!.withheld).toBe("complement");
+  const equations = shownFigures();
+  expect(derivable(equations, vector((c) => c.category === "transport"))).toBe(false);
+  expect(derivable(equations, vector((c) => c.category === "help-at-home"))).toBe(true);
 });

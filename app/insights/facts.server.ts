@@ -48,7 +48,8 @@ export type People = {
   byUnit: Counts;
   /** Keyed `category|unit|month`, for the chosen category only. (Months of purchases only; none for declines.) */
   byUnitMonth: Counts;
-  /** Every category, whatever is chosen: keyed `category|town`, and by town for all categories. */
+  /** Every category, whatever is chosen: keyed `category|unit`; `category|town`, and by town for all categories. */
+  byUnitAll: Counts;
   byCategoryTown: Counts;
   byTownAll: Counts;
   /** Every category, whatever is chosen: keyed `category|month`, and by month for all categories. (Purchases only.) */
@@ -109,11 +110,13 @@ function countPeople(table: "insight_buyer_years" | "insight_decline_years", are
   const byUnit = new PeopleSets(words);
   const byCategoryTown = new PeopleSets(words);
   const byTownAll = category ? new PeopleSets(words) : byTown;
+  const byUnitAll = category && withUnits ? new PeopleSets(words) : byUnit;
   for (const g of people) {
     all.add("everyone", g.ids);
     byCategory.add(g.cat, g.ids);
     byCategoryTown.add(`${g.cat}|${g.town}`, g.ids);
     if (category) byTownAll.add(g.town, g.ids);
+    if (category && withUnits) byUnitAll.add(`${g.cat}|${g.unit}`, g.ids);
     if (category && g.cat !== category) continue;
     all.add("chosen", g.ids);
     byTown.add(g.town, g.ids);
@@ -132,6 +135,7 @@ function countPeople(table: "insight_buyer_years" | "insight_decline_years", are
     byMonth,
     byUnit: byUnit.toCounts(),
     byUnitMonth: withUnits && category ? monthly(`unit:${category}|%`, (s, m) => `${s.slice(5)}|${m}`) : new Counts(),
+    byUnitAll: byUnitAll.toCounts(),
     byCategoryTown: byCategoryTown.toCounts(),
     byTownAll: byTownAll.toCounts(),
     byCategoryMonth: withUnits ? monthly("category:%", (s, m) => `${s.slice(9)}|${m}`) : new Counts(),

@@ -93,10 +93,11 @@ export type Withheld = Map<string, NonNullable<Row["withheld"]>>;
  *    built from somebody is withheld and the withheld members together are built from fewer than
  *    the threshold, withhold the member built from the fewest people that is still shown
  *    ("complement"); with none left, the total ("few"); until nothing changes;
- * 3. an exact check that no withheld figure can be worked out from the shown ones by any
- *    combination of the sums (a withheld figure is determined when, eliminating the lines over
- *    the withheld figures, a row of the reduced system names it alone): for each that can, one
- *    more figure of its lines is withheld, and 2 and 3 run again.
+ * 3. an exact check that no figure withheld for being built from too few people can be worked
+ *    out from the shown ones by any combination of the sums (a withheld figure is determined
+ *    when, eliminating the lines over the withheld figures, a row of the reduced system names it
+ *    alone): while one can, one more figure is withheld beside a determined one (a determined
+ *    complement first, the usual way in), and 2 and 3 run again.
  * Figures built from nobody are taken as known (zero): an empty cell hides nothing and protects
  * nothing, so a reader who guesses the zeros learns no more than the check assumes.
  */
@@ -119,10 +120,14 @@ export function suppress(cells: ReadonlyMap<string, Cell>, lines: Line[], policy
         changed = true;
       }
     }
+    // Only a figure built from too few people must not be known; but when one is, the usual
+    // culprit is a complement known exactly from another line, so that is mended first.
     const exposed = determined(lines, unknown);
-    if (exposed.length === 0) return withheld;
-    // Withhold one more figure beside the first exposed one: the smallest shown in its lines.
-    const around = lines.filter((l) => l.total === exposed[0] || l.members.includes(exposed[0]!)).flatMap((l) => [...l.members, l.total]);
+    const sensitive = (k: string) => tooFew([cellOf(k)], policy);
+    if (!exposed.some(sensitive)) return withheld;
+    const target = exposed.find((k) => !sensitive(k)) ?? exposed.find(sensitive)!;
+    // Withhold one more figure beside it: the smallest shown in its lines.
+    const around = lines.filter((l) => l.total === target || l.members.includes(target)).flatMap((l) => [...l.members, l.total]);
     const next = smallestShown(around.filter((k) => !empty(cellOf(k))));
     if (!next) return withheld; // nothing shown around it: it is determined by nothing a reader sees
     withheld.set(next.key, "complement");

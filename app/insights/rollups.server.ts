@@ -48,11 +48,12 @@ type SpendFact = { area: string; town: string; kind: string; organisationId: num
  * Hours x rate is priced per hour; an amount has unit "amount" and no price.
  */
 export const NOT_RECORDED = "not-recorded";
+export const AMOUNT = "amount";
 export const PAID_DIRECTLY = "paid-directly";
 const LEDGER_FACTS = `
   SELECT b.area_slug AS area, COALESCE(t.slug, '${NOT_RECORDED}') AS town, COALESCE(org.kind, '${PAID_DIRECTLY}') AS kind, COALESCE(org.id, 0) AS organisationId,
          COALESCE(json_extract(j.detail, '$.category'), 'other') AS category,
-         CASE WHEN json_extract(j.detail, '$.hours') > 0 THEN 'hour' ELSE 'amount' END AS unit, b.holder_id AS buyerId, b.arrangement AS arrangement,
+         CASE WHEN json_extract(j.detail, '$.hours') > 0 THEN 'hour' ELSE '${AMOUNT}' END AS unit, b.holder_id AS buyerId, b.arrangement AS arrangement,
          (SELECT SUM(p.amount_pence) FROM postings p WHERE p.journal_id = j.id AND p.amount_pence > 0) AS charged,
          CASE WHEN json_extract(j.detail, '$.hours') > 0 THEN CAST(round(json_extract(j.detail, '$.hours') * 100) AS INTEGER) ELSE 0 END AS quantity,
          j.effective_on AS day

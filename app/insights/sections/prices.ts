@@ -36,7 +36,7 @@ export const pricesSection: InsightSection = {
     for (const l of f.listedPrices()) push(listed, `${l.category}|${l.unit}`, l.price, 1);
     const keys = [...paid.keys()].sort();
     const tables: ReturnType<InsightSection["tables"]> = [{
-      id: "prices-paid", title: "Prices paid per unit", followsCategory: true, columns,
+      id: "prices-paid", title: "Prices paid per unit", followsCategory: true, crossTab: "unit", columns,
       caption: "Quartiles of the price per unit across visits; a quarter of visits cost less than the lower quartile and a quarter more than the upper.",
       rows: keys.map((k) => {
         const [category, unit] = k.split("|") as [string, string];

@@ -7,11 +7,12 @@ import type { Facts } from "../facts.server";
 export type SectionTable = RawTable & {
   followsCategory: boolean;
   /**
-   * The table is a view of the spend matrices (category × month, category × town): its rows are
-   * categories ("category"), or months or towns of the chosen category (or of all), so it is
+   * The table is a view of the spend matrices (category × month, category × town, category × unit):
+   * its rows are categories ("category"), months or towns of the chosen category (or of all), or
+   * `category|unit` pairs ("unit"; their visits add up to the category's), so it is
    * withheld by the one pattern worked out across every filter (crossTables in dashboard.server.ts).
    */
-  crossTab?: "category" | "month" | "town";
+  crossTab?: "category" | "month" | "town" | "unit";
 };
 
 export type InsightSection = {

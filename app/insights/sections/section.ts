@@ -1,18 +1,17 @@
 // A dashboard section: a heading, a sentence, and the tables it builds from the facts. Each
 // section is one small file; the dashboard lists them in ./index.ts. A table that follows the
 // category filter says so, so that a category withheld in the area's table is withheld in it too.
+import type { CrossMatrix, CrossTab } from "../cross";
 import type { RawTable } from "../figures";
 import type { Facts } from "../facts.server";
 
 export type SectionTable = RawTable & {
   followsCategory: boolean;
   /**
-   * The table is a view of the spend matrices (category × month, category × town, category × unit):
-   * its rows are categories ("category"), months or towns of the chosen category (or of all), or
-   * `category|unit` pairs ("unit"; their visits add up to the category's), so it is
-   * withheld by the one pattern worked out across every filter (crossTables in dashboard.server.ts).
+   * The table is a view of a matrix across filters (category × month, category × town ...): it is
+   * withheld by the one pattern worked out for that matrix whatever the filter (cross.ts).
    */
-  crossTab?: "category" | "month" | "town" | "unit";
+  crossTab?: CrossTab;
 };
 
 export type InsightSection = {
@@ -20,6 +19,8 @@ export type InsightSection = {
   title: string;
   intro: string;
   tables: (facts: Facts) => SectionTable[];
+  /** The matrices its tables are views of (every category, whatever the filter). */
+  matrices?: (facts: Facts) => CrossMatrix[];
 };
 
 export const labelled = <T extends { slug: string; name: string }>(list: readonly T[]) => (slug: string) => list.find((x) => x.slug === slug)?.name ?? slug;

@@ -84,7 +84,7 @@ function derivable(rows: number[][], target: number[]): boolean {
   const rank = (m: number[][]) => {
     const a = m.map((r) => [...r]);
     let rk = 0;
-    for (let col = 0; col < CELLS.length && rk < a.length; col++) {
+    for (let col = 0; col < target.length && rk < a.length; col++) {
       const pivot = a.findIndex((r, i) => i >= rk && Math.abs(r[col]!) > 1e-9);
       if (pivot < 0) continue;
       [a[rk], a[pivot]] = [a[pivot]!, a[rk]!];
@@ -156,4 +156,47 @@ test("a category of 4 people cannot be worked out from the category table's tota
   const equations = shownFigures();
   expect(derivable(equations, vector((c) => c.category === "transport"))).toBe(false);
   expect(derivable(equations, vector((c) => c.category === "help-at-home"))).toBe(true);
+});
+
+// The same attack on unmet demand: searches finding few results, by category and town.
+const SEARCH_CATEGORIES = ["transport", "help-at-home", "befriending"];
+const SEARCH_TOWNS = ["otley", "morley"];
+type SearchCell = { category: string; town: string };
+const SEARCH_CELLS: SearchCell[] = SEARCH_CATEGORIES.flatMap((category) => SEARCH_TOWNS.map((town) => ({ category, town })));
+const searchVector = (pick: (c: SearchCell) => boolean) => SEARCH_CELLS.map((c) => (pick(c) ? 1 : 0));
+
+function searched(times: number, category: string, town: string) {
+  for (let i = 0; i < times; i++) {
+    db.$client.prepare("INSERT INTO search_log (at, query, filters, area_slug, town_slug, result_count) VALUES ('2026-02-03T10:00:00.000Z', 'lifts', ?, 'leeds', ?, 0)")
+      .run(JSON.stringify(category === "any" ? {} : { category }), town === "any" ? null : town);
+  }
+}
+
+function shownSearchFigures(): number[][] {
+  const equations: number[][] = [];
+  for (const category of [null, ...categories.map((c) => c.slug)]) {
+    const f = { ...range, category };
+    const inCategory = (c: SearchCell) => !category || c.category === category;
+    const byCategory = insightsTable("leeds", f, "searches-by-category")!;
+    const byTown = insightsTable("leeds", f, "searches-by-town")!;
+    for (const r of byCategory.rows) if (!r.withheld) equations.push(searchVector((c) => c.category === r.key));
+    for (const r of byTown.rows) if (!r.withheld) equations.push(searchVector((c) => inCategory(c) && c.town === r.key));
+    for (const t of [byCategory, byTown]) if (t.total && !t.total.withheld) equations.push(searchVector(inCategory));
+  }
+  return equations;
+}
+
+test("4 searches for transport near Otley cannot be worked out from the searches tables of every filter; 5 show", () => {
+  const counts = [[4, "transport", "otley"], [6, "transport", "morley"], [6, "help-at-home", "otley"], [7, "help-at-home", "morley"], [5, "befriending", "otley"], [8, "befriending", "morley"]] as const;
+  for (const [times, category, town] of counts) searched(times, category, town);
+  const transport = { ...range, category: "transport" as const };
+  expect(insightsTable("leeds", range, "searches-by-category")!.rows.find((r) => r.key === "transport")!.withheld).toBe(null);
+  expect(insightsTable("leeds", range, "searches-by-town")!.rows.find((r) => r.key === "otley")!.withheld).toBe(null);
+  expect(insightsTable("leeds", transport, "searches-by-town")!.rows.find((r) => r.key === "otley")!.withheld).toBe("few");
+  const equations = shownSearchFigures();
+  expect(derivable(equations, searchVector((c) => c.category === "transport" && c.town === "otley"))).toBe(false);
+  expect(derivable(equations, searchVector((c) => c.category === "transport"))).toBe(true);
+
+  searched(1, "transport", "otley");
+  expect(insightsTable("leeds", transport, "searches-by-town")!.rows.find((r) => r.key === "otley")).toMatchObject({ withheld: null, values: { searches: 5 } });
 });

@@ -175,6 +175,18 @@ export function loadFacts(area: string, filter: InsightsFilter) {
     }
     return [...sums.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   };
+    /** Searches in range in the area, every category (the pattern across filters reads them all). */
+  /** Searches in range in the area, every category (the pattern across filters reads them all). */
+  const allSearches = once(() => {
+    catchUpSearches();
+    return c.prepare(`SELECT month, category, town_slug AS town, searches, no_results AS noResults, few_results AS fewResults
+      FROM insight_search_months WHERE area_slug = ? AND month BETWEEN ? AND ?`).all(...range) as SearchCellRow[];
+  });
+  /** Public reviews of the area's services written in range (removed ones never count): stars and who wrote them, only to count people. */
+  const allReviews = once(() => c.prepare(`SELECT s.category_slug AS category, substr(r.submitted_at, 1, 7) AS month, r.overall, r.person_id AS personId
+    FROM reviews r JOIN services s ON s.id = r.service_id JOIN towns t ON t.slug = s.town_slug
+    WHERE t.area_slug = ? AND r.removed_at IS NULL AND r.publish_at <= ? AND substr(r.submitted_at, 1, 7) BETWEEN ? AND ?`)
+    .all(area, new Date().toISOString(), filter.from, filter.to) as { category: string; month: string; overall: number; personId: number }[]);
   return {
     area, filter, months,
     /** Spend in range by category, every category (for the area's category table). */
@@ -207,22 +219,27 @@ export function loadFacts(area: string, filter: InsightsFilter) {
         SELECT b.reason, SUM(b.declines) AS declines, COUNT(DISTINCT b.buyer_id) AS people FROM insight_decline_reason_years b
         JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0 WHERE b.area_slug = ? ${filter.category ? "AND b.category = ?" : ""} GROUP BY b.reason`)
       .all(...[...masks.entries()].flat(), area, ...chosenArgs) as { reason: string; declines: number; people: number }[]),
-    searches: once(() => {
-      catchUpSearches();
-      return inCategory(c.prepare(`SELECT month, category, town_slug AS town, searches, no_results AS noResults, few_results AS fewResults
-        FROM insight_search_months WHERE area_slug = ? AND month BETWEEN ? AND ?`).all(...range) as SearchCellRow[]);
-    }),
+    /** Distinct people behind declined requests in range by category and main reason, every category (for the pattern across filters). */
+    declineReasonPeople: once(() => c.prepare(`WITH r(year, mask) AS (VALUES ${[...masks.keys()].map(() => "(?, ?)").join(", ")})
+        SELECT b.category, b.reason, COUNT(DISTINCT b.buyer_id) AS people FROM insight_decline_reason_years b
+        JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0 WHERE b.area_slug = ? GROUP BY b.category, b.reason`)
+      .all(...[...masks.entries()].flat(), area) as { category: string; reason: string; people: number }[]),
+    /** Distinct people behind declined requests in range by main reason, all categories. */
+    declineReasonPeopleAll: once(() => c.prepare(`WITH r(year, mask) AS (VALUES ${[...masks.keys()].map(() => "(?, ?)").join(", ")})
+        SELECT b.reason, COUNT(DISTINCT b.buyer_id) AS people FROM insight_decline_reason_years b
+        JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0 WHERE b.area_slug = ? GROUP BY b.reason`)
+      .all(...[...masks.entries()].flat(), area) as { reason: string; people: number }[]),
+    allSearches,
+    searches: once(() => inCategory(allSearches())),
     /** Published priced listings in the area now: what providers ask. */
     listedPrices: once(() => inCategory(c.prepare(`SELECT s.category_slug AS category, s.price_unit AS unit, s.price_pence AS price
       FROM services s JOIN towns t ON t.slug = s.town_slug WHERE t.area_slug = ? AND s.status = 'published' AND s.price_unit <> 'free'`).all(area) as { category: string; unit: string; price: number }[])),
     /** Published listings in the area saying they have no places free now. */
     fullListings: once(() => inCategory(c.prepare(`SELECT s.category_slug AS category, s.organisation_id AS organisationId
       FROM services s JOIN towns t ON t.slug = s.town_slug WHERE t.area_slug = ? AND s.status = 'published' AND s.capacity_free = 0`).all(area) as { category: string; organisationId: number }[])),
-    /** Public reviews of the area's services written in range (removed ones never count): stars and who wrote them, only to count people. */
-    reviews: once(() => inCategory(c.prepare(`SELECT s.category_slug AS category, substr(r.submitted_at, 1, 7) AS month, r.overall, r.person_id AS personId
-      FROM reviews r JOIN services s ON s.id = r.service_id JOIN towns t ON t.slug = s.town_slug
-      WHERE t.area_slug = ? AND r.removed_at IS NULL AND r.publish_at <= ? AND substr(r.submitted_at, 1, 7) BETWEEN ? AND ?`)
-      .all(area, new Date().toISOString(), filter.from, filter.to) as { category: string; month: string; overall: number; personId: number }[])),
+    allReviews,
+    /** Public reviews of the chosen category (or all). */
+    reviews: once(() => inCategory(allReviews())),
     /** Members of groups (consortia) formed in range in the area, with the group's price and the price alone. */
     groupMembers: once(() => inCategory(c.prepare(`SELECT o.category, o.unit, c.id AS contractId, c.unit_price_pence AS groupPrice,
         o.individual_price_pence AS alonePrice, p.holder_id AS holderId

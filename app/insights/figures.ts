@@ -185,7 +185,7 @@ const TOTAL = "\u0000total";
  * Withholds what must be withheld in one table, by `suppress()` over its rows and total:
  * every row built from too few people (or providers, or searches); everything when the table
  * describes a category the area's table withholds; rows `given` by a pattern across tables
- * (see crossTables in dashboard.server.ts); and, when there is a total, more rows, smallest first,
+ * (crossPattern in cross.ts); and, when there is a total, more rows, smallest first,
  * until "the total minus the shown rows" describes at least the threshold — or the total itself.
  */
 export function publish(table: RawTable, policy: Policy, given: { rows?: Withheld; total?: boolean } = {}): FigureTable {

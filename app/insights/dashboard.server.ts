@@ -34,7 +34,8 @@ export function insightsDashboard(area: string, filter: InsightsFilter, policy =
   // so no subtraction across filters, CSV files or printouts gives a withheld cell away. The
   // spend matrix's categories are the area's category table: a category withheld there is
   // withheld in every table of a view filtered to it.
-  const pattern = crossPattern(sections.flatMap((s) => s.matrices?.(facts) ?? []), policy);
+  // (Only the sections built: each matrix's pattern stands alone, so one table's CSV needs only its own.)
+  const pattern = crossPattern(built.flatMap(({ section }) => section.matrices?.(facts) ?? []), policy);
   const categoryWithheld = !!filter.category && pattern.has(`spend:C:${filter.category}`);
   const out = (t: SectionTable): FigureTable => {
     const { followsCategory, crossTab, ...table } = t;

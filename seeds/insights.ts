@@ -5,9 +5,12 @@
 // orders) and by the benchmark (a million).
 //
 // These orders are history only: their money is not in the ledger (nobody can log in as these
-// buyers), but each account is paid its periods through the budget service, so balances are real.
+// buyers), but each account is paid its periods through the budget service, so balances are real,
+// and the provider holding each ISF records a few visits' hours against it through the budget
+// service (spend outside orders, which commissioners see in spend and prices paid per hour).
 import type { Db } from "../db/client";
 import { allocate } from "../app/budgets/budgets.server";
+import { recordIsfSpend } from "../app/budgets/isf.server";
 import { rebuildRollups } from "../app/insights/rollups.server";
 import { randomSource } from "./generate";
 
@@ -35,13 +38,14 @@ export function seedPurchaseHistory(db: Db, o: HistoryOptions) {
     const user = c.prepare("INSERT INTO users (email, name, password_hash) VALUES (?, ?, '!') RETURNING id").pluck();
     const account = c.prepare(`INSERT INTO budget_accounts (holder_id, area_slug, arrangement, isf_provider_id, status, annual_allocation_pence, period_days, starts_on)
       VALUES (?, ?, ?, ?, 'active', ?, 28, ?) RETURNING id`).pluck();
-    const out: { id: number; account: number }[] = [];
+    const out: { id: number; account: number; isf: { org: number; category: string } | null }[] = [];
     for (let i = 0; i < o.buyers; i++) {
       const id = user.get(`history-${o.area}-${i}@example.invalid`, `Past buyer ${i + 1} (${o.area})`) as number;
       let roll = r() * 100;
       const arrangement = ARRANGEMENTS.find(([, w]) => (roll -= w) < 0)?.[0] ?? "direct-payment";
       const annual = 500_000 + Math.floor(r() * 40) * 50_000;
-      out.push({ id, account: account.get(id, o.area, arrangement, arrangement === "isf" ? pick(services).org : null, annual, startsOn) as number });
+      const holder = arrangement === "isf" ? pick(services) : null;
+      out.push({ id, account: account.get(id, o.area, arrangement, holder?.org ?? null, annual, startsOn) as number, isf: holder && { org: holder.org, category: holder.category } });
     }
     return out;
   }, { behavior: "immediate" });
@@ -99,6 +103,12 @@ export function seedPurchaseHistory(db: Db, o: HistoryOptions) {
     for (const b of buyers) {
       const periods = Math.floor(r() * 7);
       for (let p = 0; p < periods; p++) allocate(b.account, p, admin, new Date(Date.parse(startsOn) + p * 28 * dayMs).toISOString().slice(0, 10));
+      // Hours the ISF's provider recorded in the periods paid: one or two lines of 1 to 3 hours.
+      for (let line = 0; b.isf && periods > 0 && line < 1 + Math.floor(r() * 2); line++) {
+        const on = new Date(Date.parse(startsOn) + Math.floor(r() * periods * 28) * dayMs).toISOString().slice(0, 10);
+        recordIsfSpend({ budgetAccountId: b.account, organisationId: b.isf.org, effectiveOn: on, category: b.isf.category, description: "Support delivered",
+          hours: 1 + Math.floor(r() * 5) / 2, ratePence: 1_800 + Math.floor(r() * 13) * 50, idempotencyKey: `history-isf:${b.account}:${line}`, by: admin });
+      }
     }
   }
   // Declined requests give one of the fixed reasons a provider chooses from.

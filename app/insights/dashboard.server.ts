@@ -2,8 +2,10 @@
 // suppression function. The route checks the commissioner may see the area before calling this.
 import { config } from "../config.server";
 import { findArea } from "../directory/region";
+import { categories } from "../directory/vocabulary";
+import { crossKeys, crossPattern } from "./cross";
 import { loadFacts } from "./facts.server";
-import { policyFor, publish, withheldKeys, type FigureTable, type Policy } from "./figures";
+import { policyFor, publish, type FigureTable, type Policy } from "./figures";
 import type { InsightsFilter } from "./filter";
 import { sections } from "./sections";
 import type { SectionTable } from "./sections/section";
@@ -27,14 +29,19 @@ export function insightsDashboard(area: string, filter: InsightsFilter, policy =
     built.push({ section: s, tables: s.tables(facts) });
     if (untilTable && built.at(-1)!.tables.some((t) => t.id === untilTable)) break;
   }
-  // The area's category table decides, once, which categories are withheld; a withheld category
-  // is withheld in every table that follows the filter, or a filtered view would give it away.
-  const categoryTable = built.flatMap((b) => b.tables).find((t) => t.id === "spend-by-category")!;
-  const hiddenCategories = withheldKeys(publish(categoryTable, policy));
-  const categoryWithheld = !!filter.category && hiddenCategories.has(filter.category);
+  // One suppression pattern across every view: e.g. the area's category table, the
+  // all-categories month table and every category's month table are one matrix with its margins,
+  // so no subtraction across filters, CSV files or printouts gives a withheld cell away. The
+  // spend matrix's categories are the area's category table: a category withheld there is
+  // withheld in every table of a view filtered to it.
+  // (Only the sections built: each matrix's pattern stands alone, so one table's CSV needs only its own.)
+  const pattern = crossPattern(built.flatMap(({ section }) => section.matrices?.(facts) ?? []), policy);
+  const categoryWithheld = !!filter.category && pattern.has(`spend:C:${filter.category}`);
   const out = (t: SectionTable): FigureTable => {
-    const { followsCategory, ...table } = t;
-    return publish({ ...table, withholdAll: followsCategory && categoryWithheld }, policy);
+    const { followsCategory, crossTab, ...table } = t;
+    const cell = crossTab ? crossKeys(crossTab, filter.category, followsCategory) : null;
+    const given = cell ? { rows: new Map(table.rows.flatMap((r) => (pattern.has(cell.row(r.key)) ? [[r.key, pattern.get(cell.row(r.key))!] as const] : []))), total: pattern.has(cell.total) } : {};
+    return publish({ ...table, withholdAll: followsCategory && categoryWithheld }, policy, given);
   };
   return {
     area: { slug: area, name: findArea(area)?.name ?? area },
@@ -56,7 +63,8 @@ export function insightsTable(area: string, filter: InsightsFilter, tableId: str
 /** The printable market position: the area's overview, then one page per category that can be shown. */
 export function marketPosition(area: string, filter: Omit<InsightsFilter, "category">, policy = insightsPolicy()) {
   const overview = insightsDashboard(area, { ...filter, category: null }, policy);
-  const shown = overview.sections[0]!.tables[0]!.rows.filter((r) => !r.withheld).map((r) => r.key);
+  // (Spending recorded as "other" on a budget is in the overview, but is no category to print a page for.)
+  const shown = overview.sections[0]!.tables[0]!.rows.filter((r) => !r.withheld && categories.some((c) => c.slug === r.key)).map((r) => r.key);
   return {
     overview,
     withheldCategories: overview.sections[0]!.tables[0]!.rows.filter((r) => r.withheld).map((r) => r.label),

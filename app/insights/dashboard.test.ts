@@ -16,6 +16,9 @@ function bought(category: string, buyers: number, firstBuyer: number, pencePerVi
   const c = db.$client;
   for (let b = 0; b < buyers; b++) {
     c.prepare("INSERT INTO insight_buyer_years VALUES ('leeds', 2026, ?, 'otley', 'hour', ?, 1)").run(category, firstBuyer + b);
+    for (const slice of ["all", `category:${category}`, `unit:${category}|hour`]) {
+      c.prepare("INSERT INTO insight_people_months VALUES ('leeds', '2026-01', ?, 1) ON CONFLICT DO UPDATE SET people = people + 1").run(slice);
+    }
   }
   c.prepare(`INSERT INTO insight_spend_months VALUES ('leeds', '2026-01', ?, 'otley', 1, 'provider', 'hour', 'direct-payment', ?, ?, ?)
     ON CONFLICT DO UPDATE SET spend_pence = spend_pence + excluded.spend_pence, visits = visits + excluded.visits, quantity_hundredths = quantity_hundredths + excluded.quantity_hundredths`)
@@ -23,7 +26,7 @@ function bought(category: string, buyers: number, firstBuyer: number, pencePerVi
 }
 
 beforeEach(() => {
-  for (const t of ["insight_spend_months", "insight_buyer_years", "insight_price_months", "insight_decline_years"]) db.$client.exec(`DELETE FROM ${t}`);
+  for (const t of ["insight_spend_months", "insight_buyer_years", "insight_people_months", "insight_price_months", "insight_decline_years"]) db.$client.exec(`DELETE FROM ${t}`);
 });
 
 const table = (id: string, f = filter) => insightsTable("leeds", f, id)!;

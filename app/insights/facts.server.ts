@@ -3,7 +3,7 @@
 // are used here only to count distinct people; no section returns them (figures.ts turns every
 // set into a number).
 import { db } from "../../db/client";
-import { catchUpSearches } from "./rollups.server";
+import { catchUpLedger, catchUpSearches } from "./rollups.server";
 import { monthsBetween, type InsightsFilter } from "./filter";
 
 export type SpendSum = { key: string; spend: number; visits: number };
@@ -48,6 +48,13 @@ export type People = {
   byUnit: Counts;
   /** Keyed `category|unit|month`, for the chosen category only. (Months of purchases only; none for declines.) */
   byUnitMonth: Counts;
+  /** Every category, whatever is chosen: keyed `category|unit`; `category|town`, and by town for all categories. */
+  byUnitAll: Counts;
+  byCategoryTown: Counts;
+  byTownAll: Counts;
+  /** Every category, whatever is chosen: keyed `category|month`, and by month for all categories. (Purchases only.) */
+  byCategoryMonth: Counts;
+  byMonthAll: Counts;
 };
 
 /**
@@ -101,9 +108,15 @@ function countPeople(table: "insight_buyer_years" | "insight_decline_years", are
   const byCategory = new PeopleSets(words);
   const byTown = new PeopleSets(words);
   const byUnit = new PeopleSets(words);
+  const byCategoryTown = new PeopleSets(words);
+  const byTownAll = category ? new PeopleSets(words) : byTown;
+  const byUnitAll = category && withUnits ? new PeopleSets(words) : byUnit;
   for (const g of people) {
     all.add("everyone", g.ids);
     byCategory.add(g.cat, g.ids);
+    byCategoryTown.add(`${g.cat}|${g.town}`, g.ids);
+    if (category) byTownAll.add(g.town, g.ids);
+    if (category && withUnits) byUnitAll.add(`${g.cat}|${g.unit}`, g.ids);
     if (category && g.cat !== category) continue;
     all.add("chosen", g.ids);
     byTown.add(g.town, g.ids);
@@ -113,14 +126,20 @@ function countPeople(table: "insight_buyer_years" | "insight_decline_years", are
   const monthly = (slice: string, key: (slice: string, month: string) => string) => new Counts(new Map(
     (c.prepare(`SELECT slice, month, people FROM insight_people_months WHERE area_slug = ? AND ${slice.endsWith("%") ? "slice LIKE ?" : "slice = ?"} AND month BETWEEN ? AND ?`)
       .raw().all(area, slice, months[0], months.at(-1)) as [string, string, number][]).map(([s, m, n]) => [key(s, m), n])));
+  const byMonth = withUnits ? monthly(category ? `category:${category}` : "all", (_, m) => m) : new Counts();
   return {
     everyone: all.of("everyone"),
     total: all.of("chosen"),
     byCategory: byCategory.toCounts(),
     byTown: byTown.toCounts(),
-    byMonth: withUnits ? monthly(category ? `category:${category}` : "all", (_, m) => m) : new Counts(),
+    byMonth,
     byUnit: byUnit.toCounts(),
     byUnitMonth: withUnits && category ? monthly(`unit:${category}|%`, (s, m) => `${s.slice(5)}|${m}`) : new Counts(),
+    byUnitAll: byUnitAll.toCounts(),
+    byCategoryTown: byCategoryTown.toCounts(),
+    byTownAll: byTownAll.toCounts(),
+    byCategoryMonth: withUnits ? monthly("category:%", (s, m) => `${s.slice(9)}|${m}`) : new Counts(),
+    byMonthAll: withUnits && category ? monthly("all", (_, m) => m) : byMonth,
   };
 }
 
@@ -134,6 +153,8 @@ export type Facts = ReturnType<typeof loadFacts>;
 /** Lazily loaded: a section reads only what it needs, and each rollup is read once per request. */
 export function loadFacts(area: string, filter: InsightsFilter) {
   const c = db.$client;
+  // Spend recorded on budgets outside orders (ISF hours, direct-payment spending) since the last read.
+  catchUpLedger();
   const months = monthsBetween(filter.from, filter.to);
   const masks = rangeMasks(months);
   const range = [area, filter.from, filter.to] as const;
@@ -154,6 +175,18 @@ export function loadFacts(area: string, filter: InsightsFilter) {
     }
     return [...sums.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   };
+    /** Searches in range in the area, every category (the pattern across filters reads them all). */
+  /** Searches in range in the area, every category (the pattern across filters reads them all). */
+  const allSearches = once(() => {
+    catchUpSearches();
+    return c.prepare(`SELECT month, category, town_slug AS town, searches, no_results AS noResults, few_results AS fewResults
+      FROM insight_search_months WHERE area_slug = ? AND month BETWEEN ? AND ?`).all(...range) as SearchCellRow[];
+  });
+  /** Public reviews of the area's services written in range (removed ones never count): stars and who wrote them, only to count people. */
+  const allReviews = once(() => c.prepare(`SELECT s.category_slug AS category, substr(r.submitted_at, 1, 7) AS month, r.overall, r.person_id AS personId
+    FROM reviews r JOIN services s ON s.id = r.service_id JOIN towns t ON t.slug = s.town_slug
+    WHERE t.area_slug = ? AND r.removed_at IS NULL AND r.publish_at <= ? AND substr(r.submitted_at, 1, 7) BETWEEN ? AND ?`)
+    .all(area, new Date().toISOString(), filter.from, filter.to) as { category: string; month: string; overall: number; personId: number }[]);
   return {
     area, filter, months,
     /** Spend in range by category, every category (for the area's category table). */
@@ -186,22 +219,27 @@ export function loadFacts(area: string, filter: InsightsFilter) {
         SELECT b.reason, SUM(b.declines) AS declines, COUNT(DISTINCT b.buyer_id) AS people FROM insight_decline_reason_years b
         JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0 WHERE b.area_slug = ? ${filter.category ? "AND b.category = ?" : ""} GROUP BY b.reason`)
       .all(...[...masks.entries()].flat(), area, ...chosenArgs) as { reason: string; declines: number; people: number }[]),
-    searches: once(() => {
-      catchUpSearches();
-      return inCategory(c.prepare(`SELECT month, category, town_slug AS town, searches, no_results AS noResults, few_results AS fewResults
-        FROM insight_search_months WHERE area_slug = ? AND month BETWEEN ? AND ?`).all(...range) as SearchCellRow[]);
-    }),
+    /** Distinct people behind declined requests in range by category and main reason, every category (for the pattern across filters). */
+    declineReasonPeople: once(() => c.prepare(`WITH r(year, mask) AS (VALUES ${[...masks.keys()].map(() => "(?, ?)").join(", ")})
+        SELECT b.category, b.reason, COUNT(DISTINCT b.buyer_id) AS people FROM insight_decline_reason_years b
+        JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0 WHERE b.area_slug = ? GROUP BY b.category, b.reason`)
+      .all(...[...masks.entries()].flat(), area) as { category: string; reason: string; people: number }[]),
+    /** Distinct people behind declined requests in range by main reason, all categories. */
+    declineReasonPeopleAll: once(() => c.prepare(`WITH r(year, mask) AS (VALUES ${[...masks.keys()].map(() => "(?, ?)").join(", ")})
+        SELECT b.reason, COUNT(DISTINCT b.buyer_id) AS people FROM insight_decline_reason_years b
+        JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0 WHERE b.area_slug = ? GROUP BY b.reason`)
+      .all(...[...masks.entries()].flat(), area) as { reason: string; people: number }[]),
+    allSearches,
+    searches: once(() => inCategory(allSearches())),
     /** Published priced listings in the area now: what providers ask. */
     listedPrices: once(() => inCategory(c.prepare(`SELECT s.category_slug AS category, s.price_unit AS unit, s.price_pence AS price
       FROM services s JOIN towns t ON t.slug = s.town_slug WHERE t.area_slug = ? AND s.status = 'published' AND s.price_unit <> 'free'`).all(area) as { category: string; unit: string; price: number }[])),
     /** Published listings in the area saying they have no places free now. */
     fullListings: once(() => inCategory(c.prepare(`SELECT s.category_slug AS category, s.organisation_id AS organisationId
       FROM services s JOIN towns t ON t.slug = s.town_slug WHERE t.area_slug = ? AND s.status = 'published' AND s.capacity_free = 0`).all(area) as { category: string; organisationId: number }[])),
-    /** Public reviews of the area's services written in range (removed ones never count): stars and who wrote them, only to count people. */
-    reviews: once(() => inCategory(c.prepare(`SELECT s.category_slug AS category, substr(r.submitted_at, 1, 7) AS month, r.overall, r.person_id AS personId
-      FROM reviews r JOIN services s ON s.id = r.service_id JOIN towns t ON t.slug = s.town_slug
-      WHERE t.area_slug = ? AND r.removed_at IS NULL AND r.publish_at <= ? AND substr(r.submitted_at, 1, 7) BETWEEN ? AND ?`)
-      .all(area, new Date().toISOString(), filter.from, filter.to) as { category: string; month: string; overall: number; personId: number }[])),
+    allReviews,
+    /** Public reviews of the chosen category (or all). */
+    reviews: once(() => inCategory(allReviews())),
     /** Members of groups (consortia) formed in range in the area, with the group's price and the price alone. */
     groupMembers: once(() => inCategory(c.prepare(`SELECT o.category, o.unit, c.id AS contractId, c.unit_price_pence AS groupPrice,
         o.individual_price_pence AS alonePrice, p.holder_id AS holderId

@@ -56,7 +56,7 @@ const size = (who: Who) => (typeof who === "number" ? who : who.size);
  * never overlap, so they add up; people may be in several rows, so the most any one row has is
  * all that is certain — a lower bound, which can only make publish() withhold more.
  */
-function together(rows: RawRow[], basis: Basis): number {
+function together(rows: Cell[], basis: Basis): number {
   const whos = rows.map((r) => r.who[basis]).filter((w): w is Who => w !== undefined);
   if (whos.every((w) => typeof w !== "number")) {
     const all = new Set<number>();
@@ -66,50 +66,150 @@ function together(rows: RawRow[], basis: Basis): number {
   return basis === "people" ? Math.max(0, ...whos.map(size)) : whos.reduce<number>((n, w) => n + size(w), 0);
 }
 
-const bases = (row: RawRow) => Object.keys(row.who) as Basis[];
-const tooFew = (rows: RawRow[], policy: Policy) =>
+const bases = (row: Cell) => Object.keys(row.who) as Basis[];
+const tooFew = (rows: Cell[], policy: Policy) =>
   rows.length > 0 && bases(rows[0]!).some((b) => together(rows, b) < policy[b]);
+// Built from nobody: a cell about no one gives no one away, so it needs no protection (it is
+// still shown as "fewer than 5", which it is).
+const empty = (cell: Cell) => bases(cell).every((b) => size(cell.who[b]!) === 0);
 
 function hide(row: RawRow, withheld: Row["withheld"]): Row {
   return { key: row.key, label: row.label, values: withheld ? Object.fromEntries(Object.keys(row.values).map((k) => [k, null])) : { ...row.values }, withheld };
 }
 
+/** A figure as suppression sees it: who it is built from. */
+export type Cell = { key: string; who: RawRow["who"] };
+/** A linear relation between figures a reader can see: `total` is the sum of `members`. */
+export type Line = { total: string; members: string[] };
+export type Withheld = Map<string, NonNullable<Row["withheld"]>>;
+
 /**
- * Withholds what must be withheld:
- * 1. every row built from fewer than the threshold (of people, providers or searches);
- * 2. everything, when the table describes a category the area's table withholds;
- * 3. when there is a total and any row is withheld: more rows, smallest first, until the
- *    withheld rows together are built from at least the threshold (so "total minus the shown
- *    rows" describes enough people) — and the total itself if even all rows together are too few.
+ * The suppression pattern of a set of figures tied together by sums (the rows of a table and its
+ * total; or the cells of a category × month matrix, its rows' totals, its categories' totals and
+ * the grand total):
+ * 1. every figure built from fewer than the threshold is withheld ("few"), and whatever `given`
+ *    already withholds;
+ * 2. the standard iterative heuristic: for every line whose total is shown, if any of its members
+ *    built from somebody is withheld and the withheld members together are built from fewer than
+ *    the threshold, withhold the member built from the fewest people that is still shown
+ *    ("complement"); with none left, the total ("few"); until nothing changes;
+ * 3. an exact check that no figure withheld for being built from too few people can be worked
+ *    out from the shown ones by any combination of the sums (a withheld figure is determined
+ *    when, eliminating the lines over the withheld figures, a row of the reduced system names it
+ *    alone): while one can, one more figure is withheld beside a determined one (a determined
+ *    complement first, the usual way in), and 2 and 3 run again.
+ * Figures built from nobody are taken as known (zero): an empty cell hides nothing and protects
+ * nothing, so a reader who guesses the zeros learns no more than the check assumes.
  */
-export function publish(table: RawTable, policy: Policy): FigureTable {
-  const withheld = new Map<string, Row["withheld"]>();
-  for (const row of table.rows) {
-    if (tooFew([row], policy) || table.withholdAll) withheld.set(row.key, "few");
+export function suppress(cells: ReadonlyMap<string, Cell>, lines: Line[], policy: Policy, given: Withheld = new Map()): Withheld {
+  const withheld: Withheld = new Map(given);
+  for (const cell of cells.values()) if (!withheld.has(cell.key) && tooFew([cell], policy)) withheld.set(cell.key, "few");
+  const cellOf = (key: string) => cells.get(key)!;
+  const unknown = (key: string) => withheld.has(key) && !empty(cellOf(key));
+  const smallestShown = (keys: string[]) => keys.filter((k) => !withheld.has(k)).map(cellOf)
+    .sort((a, b) => smallness(a) - smallness(b) || a.key.localeCompare(b.key))[0];
+  for (;;) {
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const line of lines) {
+        if (withheld.has(line.total)) continue;
+        const hidden = line.members.filter(unknown).map(cellOf);
+        if (hidden.length === 0 || !tooFew(hidden, policy)) continue;
+        const next = smallestShown(line.members);
+        withheld.set(next ? next.key : line.total, next ? "complement" : "few");
+        changed = true;
+      }
+    }
+    // Only a figure built from too few people must not be known; but when one is, the usual
+    // culprit is a complement known exactly from another line, so that is mended first.
+    const exposed = determined(lines, unknown);
+    const sensitive = (k: string) => tooFew([cellOf(k)], policy);
+    if (!exposed.some(sensitive)) return withheld;
+    const target = exposed.find((k) => !sensitive(k)) ?? exposed.find(sensitive)!;
+    // Withhold one more figure beside it: the smallest shown in its lines.
+    const around = lines.filter((l) => l.total === target || l.members.includes(target)).flatMap((l) => [...l.members, l.total]);
+    const next = smallestShown(around.filter((k) => !empty(cellOf(k))));
+    if (!next) return withheld; // nothing shown around it: it is determined by nothing a reader sees
+    withheld.set(next.key, "complement");
   }
-  let totalWithheld = table.total ? tooFew([table.total], policy) || !!table.withholdAll : false;
-  if (table.total && !totalWithheld && withheld.size > 0) {
-    const hidden = () => table.rows.filter((r) => withheld.has(r.key));
-    const candidates = table.rows.filter((r) => !withheld.has(r.key))
-      .sort((a, b) => smallness(a) - smallness(b) || a.key.localeCompare(b.key));
-    while (tooFew(hidden(), policy) && candidates.length > 0) withheld.set(candidates.shift()!.key, "complement");
-    if (tooFew(hidden(), policy)) totalWithheld = true;
+}
+
+/**
+ * The withheld figures a reader could work out exactly: Gaussian elimination of the lines (each
+ * total minus its members is 0) over the withheld figures, the shown ones being known. A figure
+ * is determined when a reduced row has it alone.
+ */
+function determined(lines: Line[], unknown: (key: string) => boolean): string[] {
+  const keys = [...new Set(lines.flatMap((l) => [l.total, ...l.members]).filter(unknown))];
+  if (keys.length === 0) return [];
+  const column = new Map(keys.map((k, i) => [k, i]));
+  const rows = lines.map((l) => {
+    const row = new Map<number, number>();
+    const put = (k: string, v: number) => { const c = column.get(k); if (c !== undefined) row.set(c, (row.get(c) ?? 0) + v); };
+    put(l.total, 1);
+    for (const m of l.members) put(m, -1);
+    return row;
+  }).filter((r) => r.size > 0);
+  const pivots: Map<number, number>[] = [];
+  for (const row of rows) {
+    // Reduce against the pivots so far, then make it a pivot and reduce them by it.
+    for (const p of pivots) {
+      const [pc] = p.keys();
+      const f = row.get(pc!);
+      if (f) addScaled(row, p, -f);
+    }
+    const lead = [...row.entries()].find(([, v]) => Math.abs(v) > 1e-9);
+    if (!lead) continue;
+    for (const [c, v] of row) row.set(c, v / lead[1]);
+    const ordered = new Map([[lead[0], 1], ...[...row].filter(([c]) => c !== lead[0])]);
+    for (const p of pivots) {
+      const f = p.get(lead[0]);
+      if (f) addScaled(p, ordered, -f);
+    }
+    pivots.push(ordered);
   }
+  return pivots.filter((p) => [...p.values()].filter((v) => Math.abs(v) > 1e-9).length === 1).map((p) => keys[[...p.keys()][0]!]!);
+}
+
+function addScaled(into: Map<number, number>, row: Map<number, number>, factor: number) {
+  for (const [c, v] of row) {
+    const next = (into.get(c) ?? 0) + factor * v;
+    if (Math.abs(next) < 1e-9) into.delete(c);
+    else into.set(c, next);
+  }
+}
+
+const TOTAL = "\u0000total";
+
+/**
+ * Withholds what must be withheld in one table, by `suppress()` over its rows and total:
+ * every row built from too few people (or providers, or searches); everything when the table
+ * describes a category the area's table withholds; rows `given` by a pattern across tables
+ * (crossPattern in cross.ts); and, when there is a total, more rows, smallest first,
+ * until "the total minus the shown rows" describes at least the threshold — or the total itself.
+ */
+export function publish(table: RawTable, policy: Policy, given: { rows?: Withheld; total?: boolean } = {}): FigureTable {
+  const cells = new Map<string, Cell>(table.rows.map((r) => [r.key, r]));
+  const seed: Withheld = new Map(given.rows);
+  if (table.withholdAll) for (const r of table.rows) seed.set(r.key, "few");
+  if (table.total) {
+    cells.set(TOTAL, { key: TOTAL, who: table.total.who });
+    if (table.withholdAll || given.total) seed.set(TOTAL, "few");
+  }
+  const withheld = suppress(cells, table.total ? [{ total: TOTAL, members: table.rows.map((r) => r.key) }] : [], policy, seed);
   const threshold: FigureTable["threshold"] = {};
   for (const b of new Set(table.rows.flatMap(bases))) threshold[b] = policy[b];
   if (table.withholdAll) threshold.people = policy.people;
   return {
     id: table.id, title: table.title, caption: table.caption, columns: table.columns, chart: table.chart, threshold,
     rows: table.rows.map((r) => hide(r, withheld.get(r.key) ?? null)),
-    total: table.total ? hide(table.total, totalWithheld ? "few" : null) : null,
+    total: table.total ? hide(table.total, withheld.has(TOTAL) ? "few" : null) : null,
   };
 }
 
 // The least informative row to give up first: the one built from the fewest people.
-const smallness = (row: RawRow) => Math.min(...bases(row).map((b) => size(row.who[b]!)));
+const smallness = (row: Cell) => Math.min(...bases(row).map((b) => size(row.who[b]!)));
 
-/** The keys of the rows withheld in a published table, for tables that must agree with it. */
-export const withheldKeys = (table: FigureTable) => new Set(table.rows.filter((r) => r.withheld).map((r) => r.key));
 
 /** What a withheld cell says, wherever it is shown (page, chart, CSV). */
 export function withheldText(threshold: FigureTable["threshold"]): string {

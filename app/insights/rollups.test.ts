@@ -1,12 +1,15 @@
 // Property: whatever happens to orders — placed, accepted, declined, delivered in part, credited,
-// disputed and decided, confirmed (by the buyer or by Weave), cancelled — and whatever people
-// search for, the rollups the dashboard reads equal a recomputation from scratch.
+// disputed and decided, confirmed (by the buyer or by Weave), cancelled — whatever is spent on
+// budgets outside orders (ISF hours and amounts, direct-payment spending) and corrected, and
+// whatever people search for, the rollups the dashboard reads equal a recomputation from scratch.
 import fc from "fast-check";
 import { asc, eq, inArray } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { db } from "../../db/client";
 import { disputes, memberships, occurrences, orders, userRoles } from "../../db/schema";
-import { allocate, openBudgetAccount } from "../budgets/budgets.server";
+import { allocate, correctEntry, openBudgetAccount, spend } from "../budgets/budgets.server";
+import { recordIsfSpend } from "../budgets/isf.server";
+import { LedgerError } from "../budgets/ledger.server";
 import { createService } from "../directory/listings.server";
 import { OrderError } from "../purchasing/lifecycle";
 import {
@@ -16,7 +19,7 @@ import {
 import { addDays, dayOf } from "../purchasing/schedule";
 import { actorOf, aService } from "../../tests/support/fixtures";
 import { orderWorld } from "../../tests/support/orders";
-import { catchUpSearches, recomputeRollups, storedRollups, verifyRollups } from "./rollups.server";
+import { catchUpLedger, catchUpSearches, recomputeRollups, storedRollups, verifyRollups } from "./rollups.server";
 
 /** The order world, plus a second buyer in Bradford and a transport service there. */
 function twoAreaWorld() {
@@ -30,8 +33,15 @@ function twoAreaWorld() {
     name: "Lifts in Keighley", categorySlug: "transport", pricePence: 1_250, priceUnit: "session", townSlug: "keighley", postcode: "BD21 1AA", paymentRoutes: ["direct-payment", "council-managed", "isf"],
   }));
   db.insert(memberships).values({ userId: w.ids.otherStaff, organisationId: w.ids.otherOrganisation, role: "staff" }).onConflictDoNothing().run();
+  // Two people in Leeds whose ISFs the help-at-home provider holds (spend recorded outside orders).
+  const isfs = ["i1@example.org", "i2@example.org"].map((email) => {
+    const holder = c.prepare("INSERT INTO users (email, name, password_hash) VALUES (?, 'Isla Isf', 'x') RETURNING id").pluck().get(email) as number;
+    const isf = openBudgetAccount({ holderId: holder, areaSlug: "leeds", arrangement: "isf", isfProviderId: w.ids.organisation, annualAllocationPence: 80_000 * 13, periodDays: 28, startsOn: "2026-01-01" }, w.ids.admin);
+    allocate(isf.id, 0, w.ids.admin, "2026-01-01");
+    return isf.id;
+  });
   return {
-    w,
+    w, isfs,
     buyers: [
       { as: () => actorOf(w.ids.holder), buyerId: w.ids.holder, budget: w.ids.budget },
       { as: () => actorOf(second), buyerId: second, budget: budget.id },
@@ -45,6 +55,9 @@ type Op =
   | { op: "accept" | "decline" | "confirm" | "dispute" | "cancelVisit" | "cancelOrder"; which: number }
   | { op: "deliver" | "credit" | "resolve"; which: number; fraction: number }
   | { op: "search"; category: string | null; town: string | null; results: number }
+  | { op: "isf"; which: number; hours: boolean; quarters: number; daysBack: number; category: string }
+  | { op: "paidDirectly"; pence: number; daysBack: number; category: string }
+  | { op: "correct"; which: number }
   | { op: "catchUp" }
   | { op: "tick"; days: number };
 
@@ -63,15 +76,20 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant("cancelVisit" as const), which }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("cancelOrder" as const), which }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("search" as const), category: fc.constantFrom(null, "transport", "help-at-home"), town: fc.constantFrom(null, "otley", "keighley"), results: fc.nat({ max: 6 }) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("isf" as const), which: fc.nat({ max: 1 }), hours: fc.boolean(), quarters: fc.integer({ min: 1, max: 12 }), daysBack: fc.nat({ max: 40 }), category: fc.constantFrom("help-at-home", "personal-care") }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("paidDirectly" as const), pence: fc.integer({ min: 1, max: 9_000 }), daysBack: fc.nat({ max: 40 }), category: fc.constantFrom("help-at-home", "other") }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("correct" as const), which }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("catchUp" as const) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("tick" as const), days: fc.integer({ min: 1, max: 12 }) }) },
 );
 
-test("after any sequence of orders, credits, cancellations and searches, the rollups equal a recomputation", () => {
-  const counted = { spend: 0, declines: 0, searches: 0 };
+test("after any sequence of orders, credits, cancellations, ledger spends, corrections and searches, the rollups equal a recomputation", () => {
+  const counted = { spend: 0, declines: 0, searches: 0, ledger: 0, corrected: 0 };
   const sequences = fc.tuple(fc.array(placeArb, { minLength: 2, maxLength: 3 }), fc.array(opArb, { minLength: 15, maxLength: 45, size: "max" })).map(([p, o]) => [...p, ...o]);
   fc.assert(fc.property(sequences, (ops) => {
-    const { w, buyers, services } = twoAreaWorld();
+    const { w, isfs, buyers, services } = twoAreaWorld();
+    let keys = 0;
+    const back = (days: number) => addDays(dayOf(now), -days);
     let now = new Date("2026-02-01T09:00:00Z");
     const placed: { id: number; service: number }[] = [];
     const pick = (i: number) => placed[i % Math.max(1, placed.length)];
@@ -121,14 +139,35 @@ test("after any sequence of orders, credits, cancellations and searches, the rol
             db.$client.prepare("INSERT INTO search_log (at, query, filters, area_slug, town_slug, result_count) VALUES (?, 'lifts', ?, ?, ?, ?)")
               .run(now.toISOString(), JSON.stringify(o.category ? { category: o.category } : {}), o.town === "keighley" ? "bradford" : o.town ? "leeds" : null, o.town, o.results);
             break;
-          case "catchUp": catchUpSearches(); catchUpSearches(); break;
+          case "isf": {
+            const r = recordIsfSpend({ budgetAccountId: isfs[o.which]!, organisationId: w.ids.organisation, effectiveOn: back(o.daysBack), category: o.category, description: "Support",
+              ...(o.hours ? { hours: o.quarters / 4, ratePence: 1_800 + 50 * (o.quarters % 3) } : { amountPence: o.quarters * 700 }), idempotencyKey: `isf-${keys++}`, by: w.ids.staff });
+            if (r.ok) counted.ledger++;
+            break;
+          }
+          case "paidDirectly": {
+            const r = spend({ budgetAccountId: w.ids.budget, amountPence: o.pence, category: o.category, organisationId: null, description: "PA wages",
+              effectiveOn: back(o.daysBack), idempotencyKey: `dp-${keys++}`, by: w.ids.holder });
+            if (r.ok) counted.ledger++;
+            break;
+          }
+          case "correct": {
+            const lines = db.$client.prepare("SELECT id FROM journals WHERE kind = 'spend' ORDER BY id").pluck().all() as number[];
+            const line = lines[o.which % Math.max(1, lines.length)];
+            if (line) {
+              correctEntry(line, { idempotencyKey: `fix-${keys++}`, by: w.ids.admin, reason: "Recorded by mistake", effectiveOn: dayOf(now) });
+              counted.corrected++;
+            }
+            break;
+          }
+          case "catchUp": catchUpSearches(); catchUpSearches(); catchUpLedger(); catchUpLedger(); break;
           case "tick":
             now = new Date(now.getTime() + o.days * 86_400_000);
             runOrderJobs(now);
             break;
         }
       } catch (error) {
-        if (!(error instanceof OrderError)) throw error;
+        if (!(error instanceof OrderError) && !(error instanceof LedgerError)) throw error;
       }
     }
     expect(verifyRollups()).toEqual({});
@@ -141,6 +180,8 @@ test("after any sequence of orders, credits, cancellations and searches, the rol
   expect(counted.spend).toBeGreaterThan(0);
   expect(counted.declines).toBeGreaterThan(0);
   expect(counted.searches).toBeGreaterThan(0);
+  expect(counted.ledger).toBeGreaterThan(0);
+  expect(counted.corrected).toBeGreaterThan(0);
 });
 
 test("a rollup that drifts from the orders is found", () => {

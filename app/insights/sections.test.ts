@@ -100,7 +100,10 @@ test("why providers declined: the reason the provider chose is counted, withheld
   const f: InsightsFilter = { from: month, to: month, category: null };
   expect(insightsTable("leeds", f, "decline-reasons")!.rows).toEqual([expect.objectContaining({ key: "times", withheld: "few" })]);
   for (let i = 0; i < 4; i++) {
+    // (As recordDecline writes them: by reason, and by category and town.)
     db.$client.prepare(`INSERT INTO insight_decline_reason_years VALUES ('leeds', ?, 'help-at-home', 'times', ?, ?, 1)`)
+      .run(Number(month.slice(0, 4)), 90_000 + i, 1 << (Number(month.slice(5, 7)) - 1));
+    db.$client.prepare(`INSERT INTO insight_decline_years VALUES ('leeds', ?, 'help-at-home', 'otley', ?, ?, 1)`)
       .run(Number(month.slice(0, 4)), 90_000 + i, 1 << (Number(month.slice(5, 7)) - 1));
   }
   expect(insightsTable("leeds", f, "decline-reasons")!.rows).toEqual([expect.objectContaining({ key: "times", withheld: null, values: { declines: 5, people: 5 } })]);

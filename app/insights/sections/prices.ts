@@ -36,7 +36,7 @@ export const pricesSection: InsightSection = {
     for (const l of f.listedPrices()) push(listed, `${l.category}|${l.unit}`, l.price, 1);
     const keys = [...paid.keys()].sort();
     const tables: ReturnType<InsightSection["tables"]> = [{
-      id: "prices-paid", title: "Prices paid per unit", followsCategory: true, columns,
+      id: "prices-paid", title: "Prices paid per unit", followsCategory: true, crossTab: { matrix: "spend", axis: "unit", rowsKeyedByCategory: true }, columns,
       caption: "Quartiles of the price per unit across visits; a quarter of visits cost less than the lower quartile and a quarter more than the upper.",
       rows: keys.map((k) => {
         const [category, unit] = k.split("|") as [string, string];
@@ -53,7 +53,7 @@ export const pricesSection: InsightSection = {
       .sort((a, b) => people.byUnit.of(b) - people.byUnit.of(a))[0] : undefined;
     if (main) {
       tables.push({
-        id: "price-trend", title: `Median price paid by month: ${unitName(main.split("|")[1]!)}`, followsCategory: true,
+        id: "price-trend", title: `Median price paid by month: ${unitName(main.split("|")[1]!)}`, followsCategory: true, crossTab: { matrix: "spend", axis: "month" },
         columns: [{ key: "median", label: "Median paid", format: "pence" }, { key: "visits", label: "Visits or items", format: "count" }],
         chart: { kind: "line", column: "median" },
         caption: "The unit most bought in the chosen category.",

@@ -1,6 +1,6 @@
 import { categories } from "../../directory/vocabulary";
 import type { RawRow } from "../figures";
-import { groupBy, labelled, type InsightSection } from "./section";
+import { entryOf, groupBy, labelled, type InsightSection } from "./section";
 
 type Review = { category: string; month: string; overall: number; personId: number };
 
@@ -27,15 +27,29 @@ export const ratingsSection: InsightSection = {
     const byMonth = groupBy(reviews, (r) => r.month);
     return [
       {
-        id: "ratings-by-category", title: "Ratings by category", followsCategory: true, columns, chart: { kind: "bar", column: "average" },
+        id: "ratings-by-category", title: "Ratings by category", followsCategory: true, crossTab: { matrix: "ratings", axis: "category" }, columns, chart: { kind: "bar", column: "average" },
         caption: "The kind of support the reviewed service is listed under. What people wrote is never shown here.",
         rows: categories.filter((c) => byCategory.has(c.slug)).map((c) => row(c.slug, labelled(categories)(c.slug), byCategory.get(c.slug)!)),
       },
       {
-        id: "ratings-by-month", title: "Ratings over time", followsCategory: true, columns, chart: { kind: "line", column: "average" },
+        id: "ratings-by-month", title: "Ratings over time", followsCategory: true, crossTab: { matrix: "ratings", axis: "month" }, columns, chart: { kind: "line", column: "average" },
         caption: "By the month the review was written, for the category chosen (or all).",
         rows: f.months.filter((m) => byMonth.has(m)).map((m) => row(m, m, byMonth.get(m)!)),
       },
     ];
+  },
+  // Reviews (their number and stars add up) by category and month, every category whatever the
+  // filter, with the people who wrote them.
+  matrices: (f) => {
+    const people = (reviews: Review[], key: (r: Review) => string) => {
+      const sets = new Map<string, Set<number>>();
+      for (const r of reviews) entryOf(sets, key(r), () => new Set<number>()).add(r.personId);
+      return sets;
+    };
+    const all = f.allReviews();
+    return [{
+      id: "ratings", basis: "people", categories: people(all, (r) => r.category),
+      dimensions: [{ name: "month", all: people(all, (r) => r.month), cells: people(all, (r) => `${r.category}|${r.month}`) }],
+    }];
   },
 };

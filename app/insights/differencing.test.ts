@@ -1,0 +1,202 @@
+// The attacker's test: fetch every spend table for every filter value (all categories, then each
+// category), as the page, the CSV and the printout give them, and write each shown figure as a
+// sum of the finest cells (category × month × town). A cell built from fewer than 5 people — or
+// any sum of cells that is — must not be a linear combination of the shown figures; with 5
+// people it is simply shown.
+import { beforeEach, expect, test } from "vitest";
+import { db } from "../../db/client";
+import { clearData } from "../../seeds/load";
+import { anOrganisation } from "../../tests/support/fixtures";
+import { allocate, openBudgetAccount } from "../budgets/budgets.server";
+import { recordIsfSpend } from "../budgets/isf.server";
+import { categories } from "../directory/vocabulary";
+import { insightsTable, marketPosition } from "./dashboard.server";
+import { tableCsv, type FigureTable } from "./figures";
+import type { InsightsFilter } from "./filter";
+
+const MONTHS = ["2026-01", "2026-02", "2026-03"];
+const TOWNS = ["otley", "morley"];
+const CATEGORIES = ["help-at-home", "personal-care", "transport"];
+const range: InsightsFilter = { from: "2026-01", to: "2026-03", category: null };
+
+let n = 0;
+let admin = 0;
+const providers = new Map<string, number>();
+beforeEach(() => {
+  db.transaction((tx) => clearData(tx));
+  admin = db.$client.prepare("INSERT INTO users (email, name, password_hash) VALUES ('admin@example.org', 'Admin', 'x') RETURNING id").pluck().get() as number;
+  for (const town of TOWNS) providers.set(town, anOrganisation({ name: `Care in ${town}`, kind: "provider", townSlug: town }).id);
+});
+
+/** `people` new people, each with an ISF held by the provider in `town`, spending £20 once in `month` on `category`. */
+function spent(people: number, category: string, month: string, town = "otley") {
+  for (let i = 0; i < people; i++) {
+    const holder = db.$client.prepare("INSERT INTO users (email, name, password_hash) VALUES (?, 'Someone', 'x') RETURNING id").pluck().get(`p${n++}@example.org`) as number;
+    const isf = openBudgetAccount({ holderId: holder, areaSlug: "leeds", arrangement: "isf", isfProviderId: providers.get(town)!, annualAllocationPence: 1_300_000, periodDays: 28, startsOn: "2026-01-01" }, admin);
+    allocate(isf.id, 0, admin, "2026-01-01");
+    const r = recordIsfSpend({ budgetAccountId: isf.id, organisationId: providers.get(town)!, effectiveOn: `${month}-15`, category, description: "Support",
+      hours: 1, ratePence: 2_000, idempotencyKey: `s-${n++}`, by: admin });
+    if (!r.ok) throw new Error(r.refusal.explanation);
+  }
+}
+
+type Cell = { category: string; month: string; town: string };
+const CELLS: Cell[] = CATEGORIES.flatMap((category) => MONTHS.flatMap((month) => TOWNS.map((town) => ({ category, month, town }))));
+const vector = (pick: (c: Cell) => boolean) => CELLS.map((c) => (pick(c) ? 1 : 0));
+
+/** Every figure shown, anywhere, as the finest cells it adds up (spend and visits add up the same way). */
+function shownFigures(): number[][] {
+  const equations: number[][] = [];
+  const record = (t: FigureTable, category: string | null) => {
+    const inCategory = (c: Cell) => !category || c.category === category;
+    const of: Record<string, (key: string) => (c: Cell) => boolean> = {
+      "spend-by-category": (k) => (c) => c.category === k,
+      "spend-by-month": (k) => (c) => inCategory(c) && c.month === k,
+      "spend-by-town": (k) => (c) => inCategory(c) && c.town === k,
+      "price-trend": (k) => (c) => inCategory(c) && c.month === k, // its visits add up like the month's
+      "prices-paid": (k) => (c) => c.category === k.split("|")[0], // visits by unit: one unit (hours) here
+    };
+    if (!of[t.id]) return;
+    // What the CSV says is what the table says.
+    const csv = tableCsv(t);
+    const label = (l: string) => (l.includes(",") ? `"${l}"` : l);
+    for (const r of t.rows) expect(csv).toContain(r.withheld ? `${label(r.label)},fewer than` : `${label(r.label)},`);
+    for (const r of t.rows) if (!r.withheld) equations.push(vector(of[t.id]!(r.key)));
+    if (t.total && !t.total.withheld) equations.push(vector(t.id === "spend-by-category" ? () => true : inCategory));
+  };
+  for (const category of [null, ...categories.map((c) => c.slug)]) {
+    const f = { ...range, category };
+    for (const id of ["spend-by-category", "spend-by-month", "spend-by-town", "price-trend", "prices-paid"]) {
+      const t = insightsTable("leeds", f, id);
+      if (t) record(t, id === "spend-by-category" ? null : category);
+    }
+  }
+  // The printout's pages: the overview, then the same tables category by category.
+  const printout = marketPosition("leeds", range);
+  for (const page of [printout.overview, ...printout.categories]) {
+    for (const t of page.sections.flatMap((s) => s.tables)) record(t, t.id === "spend-by-category" ? null : page.filter.category);
+  }
+  return equations;
+}
+
+/** Is `target` a linear combination of `rows`? (Gaussian elimination: the rank does not grow.) */
+function derivable(rows: number[][], target: number[]): boolean {
+  const rank = (m: number[][]) => {
+    const a = m.map((r) => [...r]);
+    let rk = 0;
+    for (let col = 0; col < target.length && rk < a.length; col++) {
+      const pivot = a.findIndex((r, i) => i >= rk && Math.abs(r[col]!) > 1e-9);
+      if (pivot < 0) continue;
+      [a[rk], a[pivot]] = [a[pivot]!, a[rk]!];
+      for (let i = 0; i < a.length; i++) {
+        if (i === rk || Math.abs(a[i]![col]!) < 1e-9) continue;
+        const factor = a[i]![col]! / a[rk]![col]!;
+        a[i] = a[i]!.map((v, j) => v - factor * a[rk]![j]!);
+      }
+      rk++;
+    }
+    return rk;
+  };
+  return rank([...rows, target]) === rank(rows);
+}
+
+/** Six people or more in every (category, month), all in Otley, except `target` people buying help at home in February in Morley. */
+function market(target: number) {
+  spent(6, "help-at-home", "2026-01");
+  spent(target, "help-at-home", "2026-02", "morley");
+  spent(6, "help-at-home", "2026-03");
+  spent(6, "personal-care", "2026-01");
+  spent(7, "personal-care", "2026-02");
+  spent(6, "personal-care", "2026-03");
+  spent(8, "transport", "2026-01");
+  spent(9, "transport", "2026-02");
+  spent(5, "transport", "2026-03");
+}
+
+const helpAtHome = { ...range, category: "help-at-home" as const };
+
+test("a (category, month) cell of 4 people, in a category and a month that are both shown, cannot be worked out from any shown figures across every filter", () => {
+  market(4);
+  // The category and the month are each shown...
+  expect(insightsTable("leeds", range, "spend-by-category")!.rows.find((r) => r.key === "help-at-home")!.withheld).toBe(null);
+  expect(insightsTable("leeds", range, "spend-by-month")!.rows.find((r) => r.key === "2026-02")!.withheld).toBe(null);
+  // ...the cell is not...
+  expect(insightsTable("leeds", helpAtHome, "spend-by-month")!.rows.find((r) => r.key === "2026-02")!.withheld).toBe("few");
+  // ...and no difference of what is shown gives it (nor its town, Morley, nor any part of it).
+  const equations = shownFigures();
+  expect(equations.length).toBeGreaterThan(10);
+  const hidden = (c: Cell) => c.category === "help-at-home" && c.month === "2026-02";
+  expect(derivable(equations, vector(hidden))).toBe(false);
+  expect(derivable(equations, vector((c) => c.category === "help-at-home" && c.town === "morley"))).toBe(false);
+  expect(derivable(equations, vector((c) => c.town === "morley"))).toBe(false);
+  for (const c of CELLS.filter(hidden)) expect(derivable(equations, vector((x) => x === c))).toBe(false);
+  // The test can tell: the category's total and the month's total are shown, so only the complement stops it.
+  expect(derivable(equations, vector((c) => c.category === "help-at-home"))).toBe(true);
+  expect(derivable(equations, vector((c) => c.month === "2026-02"))).toBe(true);
+});
+
+test("with 5 people the cell shows, in the filtered month table, its CSV and the printout", () => {
+  market(5);
+  const feb = insightsTable("leeds", helpAtHome, "spend-by-month")!.rows.find((r) => r.key === "2026-02")!;
+  expect(feb).toMatchObject({ withheld: null, values: { spend: 10_000, visits: 5, buyers: 5 } });
+  expect(tableCsv(insightsTable("leeds", helpAtHome, "spend-by-month")!)).toMatch(/^2026-02,100\.00,5,5\r$/m);
+  expect(derivable(shownFigures(), vector((c) => c.category === "help-at-home" && c.month === "2026-02"))).toBe(true);
+});
+
+test("a category of 4 people cannot be worked out from the category table's total and the visits in the prices table", () => {
+  spent(4, "transport", "2026-02");
+  spent(6, "personal-care", "2026-01");
+  spent(7, "help-at-home", "2026-01");
+  spent(7, "help-at-home", "2026-03");
+  const byCategory = insightsTable("leeds", range, "spend-by-category")!;
+  expect(byCategory.rows.find((r) => r.key === "transport")!.withheld).toBe("few");
+  expect(byCategory.rows.find((r) => r.key === "personal-care")!.withheld).toBe("complement");
+  // The prices table would give personal care's visits (all its hours), and the total minus the rest transport's.
+  expect(insightsTable("leeds", range, "prices-paid")!.rows.find((r) => r.key === "personal-care|hour")!.withheld).toBe("complement");
+  const equations = shownFigures();
+  expect(derivable(equations, vector((c) => c.category === "transport"))).toBe(false);
+  expect(derivable(equations, vector((c) => c.category === "help-at-home"))).toBe(true);
+});
+
+// The same attack on unmet demand: searches finding few results, by category and town.
+const SEARCH_CATEGORIES = ["transport", "help-at-home", "befriending"];
+const SEARCH_TOWNS = ["otley", "morley"];
+type SearchCell = { category: string; town: string };
+const SEARCH_CELLS: SearchCell[] = SEARCH_CATEGORIES.flatMap((category) => SEARCH_TOWNS.map((town) => ({ category, town })));
+const searchVector = (pick: (c: SearchCell) => boolean) => SEARCH_CELLS.map((c) => (pick(c) ? 1 : 0));
+
+function searched(times: number, category: string, town: string) {
+  for (let i = 0; i < times; i++) {
+    db.$client.prepare("INSERT INTO search_log (at, query, filters, area_slug, town_slug, result_count) VALUES ('2026-02-03T10:00:00.000Z', 'lifts', ?, 'leeds', ?, 0)")
+      .run(JSON.stringify(category === "any" ? {} : { category }), town === "any" ? null : town);
+  }
+}
+
+function shownSearchFigures(): number[][] {
+  const equations: number[][] = [];
+  for (const category of [null, ...categories.map((c) => c.slug)]) {
+    const f = { ...range, category };
+    const inCategory = (c: SearchCell) => !category || c.category === category;
+    const byCategory = insightsTable("leeds", f, "searches-by-category")!;
+    const byTown = insightsTable("leeds", f, "searches-by-town")!;
+    for (const r of byCategory.rows) if (!r.withheld) equations.push(searchVector((c) => c.category === r.key));
+    for (const r of byTown.rows) if (!r.withheld) equations.push(searchVector((c) => inCategory(c) && c.town === r.key));
+    for (const t of [byCategory, byTown]) if (t.total && !t.total.withheld) equations.push(searchVector(inCategory));
+  }
+  return equations;
+}
+
+test("4 searches for transport near Otley cannot be worked out from the searches tables of every filter; 5 show", () => {
+  const counts = [[4, "transport", "otley"], [6, "transport", "morley"], [6, "help-at-home", "otley"], [7, "help-at-home", "morley"], [5, "befriending", "otley"], [8, "befriending", "morley"]] as const;
+  for (const [times, category, town] of counts) searched(times, category, town);
+  const transport = { ...range, category: "transport" as const };
+  expect(insightsTable("leeds", range, "searches-by-category")!.rows.find((r) => r.key === "transport")!.withheld).toBe(null);
+  expect(insightsTable("leeds", range, "searches-by-town")!.rows.find((r) => r.key === "otley")!.withheld).toBe(null);
+  expect(insightsTable("leeds", transport, "searches-by-town")!.rows.find((r) => r.key === "otley")!.withheld).toBe("few");
+  const equations = shownSearchFigures();
+  expect(derivable(equations, searchVector((c) => c.category === "transport" && c.town === "otley"))).toBe(false);
+  expect(derivable(equations, searchVector((c) => c.category === "transport"))).toBe(true);
+
+  searched(1, "transport", "otley");
+  expect(insightsTable("leeds", transport, "searches-by-town")!.rows.find((r) => r.key === "otley")).toMatchObject({ withheld: null, values: { searches: 5 } });
+});

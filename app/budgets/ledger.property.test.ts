@@ -110,10 +110,12 @@ test("random sequences of money operations keep the ledger sound and match a sim
         }
       } else if (o.op === "reverse" && spends.length > 0) {
         const [s] = spends.splice(o.which % spends.length, 1);
-        correctEntry(s!.journalId, { idempotencyKey: key, effectiveOn: "2026-03-02", reason: "entered in error", by: holderId });
+        const correction = correctEntry(s!.journalId, { idempotencyKey: key, effectiveOn: "2026-03-02", reason: "entered in error", by: holderId });
         m.budget += s!.fromBudget; // a reversal puts the money back exactly where it came from
         m.contingency += s!.fromContingency;
         expect(() => correctEntry(s!.journalId, { idempotencyKey: `${key}-again`, effectiveOn: "2026-03-02", reason: "twice", by: holderId })).toThrow(LedgerError);
+        // Nor is the correction itself: undoing it means recording the spend again.
+        expect(() => correctEntry(correction.journalId, { idempotencyKey: `${key}-undo`, effectiveOn: "2026-03-02", reason: "undo", by: holderId })).toThrow(LedgerError);
       } else if (o.op === "close" && !closed.has(o.period)) {
         const allowance = carryOverAllowance(rules, periodPayment(account, o.period), 28);
         const kept = Math.min(m.contingency + m.budget, Math.max(m.contingency, allowance));

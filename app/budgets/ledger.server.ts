@@ -130,8 +130,11 @@ export function postJournal(input: JournalInput): { journalId: number; replayed:
 /** Puts a journal right by posting its exact opposite; a journal can be reversed once. */
 export function reverseJournal(journalId: number, input: { idempotencyKey: string; effectiveOn: string; reason: string; createdBy?: number | null }) {
   const s = statements();
-  const original = s.journal.get(journalId) as { id: number; budget_account_id: number | null; detail: string | null } | undefined;
+  const original = s.journal.get(journalId) as { id: number; kind: string; budget_account_id: number | null; detail: string | null } | undefined;
   if (!original) throw new LedgerError("invalid", "There is no such journal.");
+  // Undoing a correction by reversing it again would hide what happened twice over; the statement
+  // reads plainly when the entry is recorded again instead.
+  if (original.kind === "reversal") throw new LedgerError("invalid", "A correction cannot itself be reversed: record the entry again instead.");
   const postings = (s.postingsOf.all(journalId) as [string, number][]).map(([account, amount]) => ({ account, amountPence: -amount }));
   const reversal: JournalInput = {
     idempotencyKey: input.idempotencyKey, kind: "reversal", budgetAccountId: original.budget_account_id, effectiveOn: input.effectiveOn,

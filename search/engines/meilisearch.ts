@@ -4,7 +4,7 @@
 // Writes wait for Meilisearch's task and throw unless it succeeded, so the outbox only marks a
 // change done once it is searchable.
 import {
-  type EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, MeilisearchRequestError, type MultiSearchQuery, type MultiSearchResponse, type RecordAny, type SearchParams, type SearchResponse,
+  type EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, MeilisearchRequestError, type RecordAny, type SearchParams, type SearchResponse,
   type Settings, type Task,
 } from "meilisearch";
 import { priceBandOf } from "../../app/directory/vocabulary";
@@ -320,8 +320,8 @@ export class MeilisearchEngine implements SearchEngine {
   /**
    * A page sorted by distance. Sorting 1,000 or more matches by distance makes Meilisearch read its
    * whole geo R-tree (6-20 ms); fewer it measures one by one. Most first pages lie within a couple
-   * of miles of the place, so one multi-search asks for the counts over the whole circle and the
-   * page among the matches within 2 miles. Every match within 2 miles was a candidate and
+   * of miles of the place, so the counts over the whole circle and the page among the matches
+   * within 2 miles are asked for together. Every match within 2 miles was a candidate and
    * everything else is further away, so a whole page ending within 2 miles is the right page. If
    * it is not, and the circle holds 1,000 matches or more, the same is tried within 6 miles; only
    * then (or at once, for fewer matches, which sort cheaply) is the page asked for over the whole
@@ -329,26 +329,25 @@ export class MeilisearchEngine implements SearchEngine {
    */
   private async nearestFirst(q: string, filter: string[], sort: string[] | undefined, page: SearchParams, request: SearchRequest,
     near: NonNullable<SearchRequest["near"]>, timing: SearchTiming) {
-    const inIndex = { indexUid: this.index, q, ...SEARCH };
     const [closest, further] = NEARBY_MILES.map((miles) => Math.min(near.radiusMiles, miles)) as [number, number];
     const within = (miles: number): SearchParams | null => {
       const clause = miles < near.radiusMiles ? this.within(near, miles) : null;
       return clause === null ? null : { filter: [...filter, clause], sort, ...page };
     };
-    // A small circle is its own "close by".
+    // A small circle is its own "close by". Two requests at once rather than one multi-search:
+    // Meilisearch answers them on two threads, so the page costs no time beside the counts.
     const first = within(closest);
-    const queries: MultiSearchQuery[] = [{ ...inIndex, filter, facets: ["tags"], hitsPerPage: 0 }, { ...inIndex, ...(first ?? { filter, sort, ...page }) }];
-    const { results } = await this.post<MultiSearchResponse<ServiceDocument>>("multi-search", { queries });
-    timing.requests++;
-    for (const result of results) timing.processingTimeMs += result.processingTimeMs;
-    const counted = results[0]!;
+    const [counted, nearby] = await Promise.all([
+      this.ask(timing, q, { filter, facets: ["tags"], page: 1, hitsPerPage: 0 }),
+      this.ask(timing, q, first ?? { filter, sort, ...page }),
+    ]);
     const counts = { totalHits: counted.totalHits, facetDistribution: counted.facetDistribution };
     const wholePage = Math.min(request.pageSize, Math.max(0, (counted.totalHits ?? 0) - (request.page - 1) * request.pageSize));
     const settles = (hits: ServiceDocument[], miles: number) => {
       const last = hits.at(-1);
       return hits.length === wholePage && (!last || haversineMiles(near.lat, near.lng, last.lat, last.lng) <= miles);
     };
-    if (!first || settles(results[1]!.hits, closest)) return { hits: results[1]!.hits, ...counts };
+    if (!first || settles(nearby.hits, closest)) return { hits: nearby.hits, ...counts };
     const second = (counted.totalHits ?? 0) >= 1000 ? within(further) : null;
     if (second) {
       const { hits } = await this.ask(timing, q, second);

@@ -10,8 +10,11 @@ import { percentiles } from "./queries";
 
 const ORDERS = Number(process.env.BENCH_INSIGHTS_ORDERS ?? 1_000_000);
 const BUYERS = Number(process.env.BENCH_INSIGHTS_BUYERS ?? 10_000);
-const dir = mkdtempSync(join(tmpdir(), "weave-bench-insights-"));
-const env = { ...process.env, DATABASE_PATH: join(dir, "insights.db"), SEARCH_SYNC_INTERVAL_MS: "0" };
+// BENCH_INSIGHTS_DB=<file> keeps the database there (built on the first run, reused after), for
+// measuring a change again without building a million orders each time.
+const kept = process.env.BENCH_INSIGHTS_DB;
+const dir = kept ? null : mkdtempSync(join(tmpdir(), "weave-bench-insights-"));
+const env = { ...process.env, DATABASE_PATH: kept ?? join(dir!, "insights.db"), SEARCH_SYNC_INTERVAL_MS: "0" };
 execFileSync(process.execPath, ["--import", "tsx", "db/migrate.ts"], { env, stdio: "inherit" });
 Object.assign(process.env, env);
 
@@ -29,16 +32,19 @@ const lines: string[] = [];
 const report = (line = "") => { lines.push(line); console.log(line); };
 try {
   const c = db.$client;
-  loadRegion(db, generateRegion({ listings: 20_000, seed: 7 }), { reset: true });
-  const admin = c.prepare("INSERT INTO users (email, name, password_hash) VALUES ('admin@bench', 'Admin', 'x') RETURNING id").pluck().get() as number;
-  c.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'admin')").run(admin);
-  const kim = c.prepare("INSERT INTO users (email, name, password_hash) VALUES ('kim@bench', 'Kim', 'x') RETURNING id").pluck().get() as number;
-  c.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'commissioner')").run(kim);
-  c.prepare("INSERT INTO commissioner_areas (user_id, area_slug) VALUES (?, 'leeds')").run(kim);
-
   const today = new Date();
   let t = performance.now();
-  seedPurchaseHistory(db, { area: "leeds", buyers: BUYERS, orders: ORDERS, months: 36, searches: 300_000, seed: 11, today });
+  const built = (c.prepare("SELECT COUNT(*) FROM orders").pluck().get() as number) > 0;
+  if (!built) {
+    loadRegion(db, generateRegion({ listings: 20_000, seed: 7 }), { reset: true });
+    const admin = c.prepare("INSERT INTO users (email, name, password_hash) VALUES ('admin@bench', 'Admin', 'x') RETURNING id").pluck().get() as number;
+    c.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'admin')").run(admin);
+    const commissioner = c.prepare("INSERT INTO users (email, name, password_hash) VALUES ('kim@bench', 'Kim', 'x') RETURNING id").pluck().get() as number;
+    c.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'commissioner')").run(commissioner);
+    c.prepare("INSERT INTO commissioner_areas (user_id, area_slug) VALUES (?, 'leeds')").run(commissioner);
+    seedPurchaseHistory(db, { area: "leeds", buyers: BUYERS, orders: ORDERS, months: 36, searches: 300_000, seed: 11, today });
+  }
+  const kim = c.prepare("SELECT id FROM users WHERE email = 'kim@bench'").pluck().get() as number;
   const buildSeconds = (performance.now() - t) / 1000;
   const counts = c.prepare(`SELECT (SELECT COUNT(*) FROM orders) AS orders, (SELECT COUNT(*) FROM insight_spend_months) AS spend,
     (SELECT COUNT(*) FROM insight_buyer_years) AS buyers, (SELECT COUNT(*) FROM insight_price_months) AS prices`).get() as Record<string, number>;
@@ -96,7 +102,7 @@ try {
   report();
   report(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} when measured. Run on ${today.toISOString().slice(0, 10)} with \`npm run bench\`.`);
   report();
-  report(`One area (Leeds) with ${counts.orders!.toLocaleString("en-GB")} orders over three years from ${BUYERS.toLocaleString("en-GB")} people, written with bulk SQL and rolled up from scratch in ${buildSeconds.toFixed(0)} s: ${counts.spend!.toLocaleString("en-GB")} spend rows, ${counts.buyers!.toLocaleString("en-GB")} buyer-year rows, ${counts.prices!.toLocaleString("en-GB")} price rows.`);
+  report(`One area (Leeds) with ${counts.orders!.toLocaleString("en-GB")} orders over three years from ${BUYERS.toLocaleString("en-GB")} people, written with bulk SQL and rolled up from scratch${built ? " (an earlier run's, kept in BENCH_INSIGHTS_DB)" : ` in ${buildSeconds.toFixed(0)} s`}: ${counts.spend!.toLocaleString("en-GB")} spend rows, ${counts.buyers!.toLocaleString("en-GB")} buyer-year rows, ${counts.prices!.toLocaleString("en-GB")} price rows.`);
   report();
   report("| measure | p50 | p95 | max | target |");
   report("| --- | --- | --- | --- | --- |");
@@ -117,5 +123,5 @@ try {
   appendFileSync("tests/.tmp/bench-report.md", `\n${lines.join("\n")}\n`);
 } finally {
   db.$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }

@@ -21,20 +21,23 @@ const range: InsightsFilter = { from: "2026-01", to: "2026-03", category: null }
 
 let n = 0;
 let admin = 0;
-const providers = new Map<string, number>();
+/** Three registered providers in each town; people are served by them in turn. */
+const providers = new Map<string, number[]>();
 beforeEach(() => {
   db.transaction((tx) => clearData(tx));
   admin = db.$client.prepare("INSERT INTO users (email, name, password_hash) VALUES ('admin@example.org', 'Admin', 'x') RETURNING id").pluck().get() as number;
-  for (const town of TOWNS) providers.set(town, anOrganisation({ name: `Care in ${town}`, kind: "provider", townSlug: town }).id);
+  for (const town of TOWNS) providers.set(town, [1, 2, 3].map((i) => anOrganisation({ name: `Care in ${town} ${i}`, kind: "provider", townSlug: town }).id));
 });
 
-/** `people` new people, each with an ISF held by the provider in `town`, spending £20 once in `month` on `category`. */
-function spent(people: number, category: string, month: string, town = "otley") {
+/** `people` new people, each with an ISF held by a provider in `town` (the three in turn, or `only` those given), spending £20 once in `month` on `category`. */
+function spent(people: number, category: string, month: string, town = "otley", only?: number[]) {
   for (let i = 0; i < people; i++) {
+    const ids = only ?? providers.get(town)!;
+    const provider = ids[i % ids.length]!;
     const holder = db.$client.prepare("INSERT INTO users (email, name, password_hash) VALUES (?, 'Someone', 'x') RETURNING id").pluck().get(`p${n++}@example.org`) as number;
-    const isf = openBudgetAccount({ holderId: holder, areaSlug: "leeds", arrangement: "isf", isfProviderId: providers.get(town)!, annualAllocationPence: 1_300_000, periodDays: 28, startsOn: "2026-01-01" }, admin);
+    const isf = openBudgetAccount({ holderId: holder, areaSlug: "leeds", arrangement: "isf", isfProviderId: provider, annualAllocationPence: 1_300_000, periodDays: 28, startsOn: "2026-01-01" }, admin);
     allocate(isf.id, 0, admin, "2026-01-01");
-    const r = recordIsfSpend({ budgetAccountId: isf.id, organisationId: providers.get(town)!, effectiveOn: `${month}-15`, category, description: "Support",
+    const r = recordIsfSpend({ budgetAccountId: isf.id, organisationId: provider, effectiveOn: `${month}-15`, category, description: "Support",
       hours: 1, ratePence: 2_000, idempotencyKey: `s-${n++}`, by: admin });
     if (!r.ok) throw new Error(r.refusal.explanation);
   }

@@ -13,8 +13,15 @@ export type CrossMatrix = {
   total?: Who;
   /** Each category's total: a row of the all-categories table and the total of that category's views. */
   categories: Map<string, Who>;
+  /**
+   * The same margins counted in a second basis, when a dimension is counted in it (spend by
+   * kind of provider, counted in providers): a margin is withheld when it is too few in either.
+   */
+  also?: { basis: Basis; total?: Who; categories: Map<string, Who> };
   dimensions: {
     name: string;
+    /** What this dimension's cells are counted in, when not the matrix's basis. */
+    basis?: Basis;
     /**
      * Each key's total over every category (the rows of the all-categories view). Absent when
      * the rows are keyed `category|key` in every view (prices by unit), so they have no margin.
@@ -42,18 +49,21 @@ export function crossPattern(matrices: CrossMatrix[], policy: Policy): Withheld 
     const cells = new Map<string, Cell>();
     const lines: Line[] = [];
     const neverShown: Withheld = new Map();
-    const add = (key: string, who: Who | undefined) => {
-      if (who !== undefined && size(who) > 0) cells.set(key, { key, who: { [m.basis]: who } });
+    const add = (key: string, who: Who | undefined, basis: Basis = m.basis, also?: Who) => {
+      const whos: Cell["who"] = {};
+      if (who !== undefined && size(who) > 0) whos[basis] = who;
+      if (m.also && also !== undefined && size(also) > 0) whos[m.also.basis] = also;
+      if (Object.keys(whos).length > 0) cells.set(key, { key, who: whos });
       return cells.has(key) ? [key] : [];
     };
     const line = (total: string, members: string[]) => {
       if (cells.has(total) && members.length > 0) lines.push({ total, members });
     };
-    const categories = [...m.categories.keys()];
     const T = `${m.id}:T`;
-    add(T, m.total);
+    add(T, m.total, m.basis, m.also?.total);
     const C = (c: string) => `${m.id}:C:${c}`;
-    line(T, categories.flatMap((c) => add(C(c), m.categories.get(c))));
+    const categories = [...new Set([...m.categories.keys(), ...(m.also?.categories.keys() ?? [])])];
+    line(T, categories.flatMap((c) => add(C(c), m.categories.get(c), m.basis, m.also?.categories.get(c))));
     for (const d of m.dimensions) {
       const X = (ck: string) => `${m.id}:X:${d.name}:${ck}`;
       const byCategory = new Map<string, string[]>();
@@ -61,7 +71,7 @@ export function crossPattern(matrices: CrossMatrix[], policy: Policy): Withheld 
       for (const [ck, who] of d.cells) {
         const [c, ...rest] = ck.split("|");
         const k = rest.join("|");
-        for (const key of add(X(ck), who)) {
+        for (const key of add(X(ck), who, d.basis)) {
           byCategory.set(c!, [...(byCategory.get(c!) ?? []), key]);
           byKey.set(k, [...(byKey.get(k) ?? []), key]);
           if (d.neverShown?.(ck)) neverShown.set(key, "few");
@@ -70,7 +80,7 @@ export function crossPattern(matrices: CrossMatrix[], policy: Policy): Withheld 
       for (const [c, members] of byCategory) line(C(c), members);
       if (!d.all) continue;
       const R = (k: string) => `${m.id}:R:${d.name}:${k}`;
-      line(T, [...d.all.keys()].flatMap((k) => add(R(k), d.all!.get(k))));
+      line(T, [...d.all.keys()].flatMap((k) => add(R(k), d.all!.get(k), d.basis)));
       for (const [k, members] of byKey) line(R(k), members);
     }
     for (const [k, v] of suppress(cells, lines, policy, neverShown)) pattern.set(k, v);

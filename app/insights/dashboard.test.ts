@@ -20,9 +20,12 @@ function bought(category: string, buyers: number, firstBuyer: number, pencePerVi
       c.prepare("INSERT INTO insight_people_months VALUES ('leeds', '2026-01', ?, 1) ON CONFLICT DO UPDATE SET people = people + 1").run(slice);
     }
   }
-  c.prepare(`INSERT INTO insight_spend_months VALUES ('leeds', '2026-01', ?, 'otley', 1, 'provider', 'hour', 'direct-payment', ?, ?, ?)
-    ON CONFLICT DO UPDATE SET spend_pence = spend_pence + excluded.spend_pence, visits = visits + excluded.visits, quantity_hundredths = quantity_hundredths + excluded.quantity_hundredths`)
-    .run(category, pencePerVisit * buyers, buyers, 100 * buyers);
+  // Paid to three providers in turn (a category paid to fewer than 3 is withheld).
+  for (let b = 0; b < buyers; b++) {
+    c.prepare(`INSERT INTO insight_spend_months VALUES ('leeds', '2026-01', ?, 'otley', ?, 'provider', 'hour', 'direct-payment', ?, 1, 100)
+      ON CONFLICT DO UPDATE SET spend_pence = spend_pence + excluded.spend_pence, visits = visits + excluded.visits, quantity_hundredths = quantity_hundredths + excluded.quantity_hundredths`)
+      .run(category, 1 + ((firstBuyer + b) % 3), pencePerVisit);
+  }
 }
 
 beforeEach(() => {
@@ -41,9 +44,9 @@ test("a category with 4 buyers says 'fewer than 5' in the table, the chart and t
   expect(row("spend-by-category", "transport").values).toEqual({ spend: null, visits: null, buyers: null });
   const html = page("spend-by-category");
   expect(html).not.toContain("£40.00");
-  expect(html.match(/fewer than 5/g)!.length).toBeGreaterThanOrEqual(4); // chart bar + three cells
+  expect(html.match(/fewer than 5 people or 3 providers/g)!.length).toBeGreaterThanOrEqual(4); // chart bar + three cells
   const csv = tableCsv(table("spend-by-category"));
-  expect(csv).toMatch(/^Transport,fewer than 5,fewer than 5,fewer than 5\r$/m);
+  expect(csv).toMatch(/^Transport,fewer than 5 people or 3 providers,fewer than 5 people or 3 providers,fewer than 5 people or 3 providers\r$/m);
 
   bought("transport", 1, 104);
   expect(row("spend-by-category", "transport").withheld).toBe(null);
@@ -62,7 +65,7 @@ test("the total cannot be used to work out a withheld category: the next smalles
   // What a reader can subtract: the total minus what is shown covers 13 people, not 4.
   const shown = t.rows.filter((r) => !r.withheld).reduce((n, r) => n + r.values.spend!, 0);
   expect(t.total!.values.spend! - shown).toBe(13_000);
-  expect(tableCsv(t)).toMatch(/^Befriending,fewer than 5,fewer than 5,fewer than 5\r$/m);
+  expect(tableCsv(t)).toMatch(/^Befriending,fewer than 5 people or 3 providers,fewer than 5 people or 3 providers,fewer than 5 people or 3 providers\r$/m);
 });
 
 test("choosing a withheld category withholds every table that follows the filter, and its CSV", () => {
@@ -130,6 +133,11 @@ test("people who buy in several categories, towns and years of the range are cou
   }
   add.run(2026, "help-at-home", "otley", "hour", 6, 0b1000); // April: after the range
   add.run(2025, "transport", "otley", "session", 7, 1 << 9); // October: before it
+  // Paid to three providers in each category (a category paid to fewer than 3 is withheld).
+  const paid = c.prepare("INSERT INTO insight_spend_months VALUES ('leeds', ?, ?, 'otley', ?, 'provider', ?, 'direct-payment', 1000, 1, 100)");
+  for (const [month, category, unit] of [["2025-10", "transport", "session"], ["2025-11", "help-at-home", "hour"], ["2026-01", "help-at-home", "hour"], ["2026-02", "transport", "session"]]) {
+    for (const org of [1, 2, 3]) paid.run(month, category, org, unit);
+  }
   const range: InsightsFilter = { from: "2025-11", to: "2026-02", category: null };
   const buyers = (id: string, f: InsightsFilter) => Object.fromEntries([...table(id, f).rows, table(id, f).total!].map((r) => [r.key, r.values.buyers]));
   expect(buyers("spend-by-category", range)).toEqual({ "help-at-home": 5, transport: 5, total: 5 });

@@ -159,7 +159,6 @@ export function loadFacts(area: string, filter: InsightsFilter) {
   const masks = rangeMasks(months);
   const range = [area, filter.from, filter.to] as const;
   const inCategory = <T extends { category: string }>(rows: T[]) => (filter.category ? rows.filter((r) => r.category === filter.category) : rows);
-  const chosen = filter.category ? "AND category = ?" : "";
   const chosenArgs = filter.category ? [filter.category] : [];
   // Spend added up by SQLite over the covering index in its own order (month, category, town:
   // no sorting, a few thousand cells), once; the category, month and town tables add the cells up.
@@ -175,7 +174,12 @@ export function loadFacts(area: string, filter: InsightsFilter) {
     }
     return [...sums.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   };
-    /** Searches in range in the area, every category (the pattern across filters reads them all). */
+    // Spend in range by category and provider, every category (added up first in the index's order,
+  // by month, category, town and provider, so that only those sums are sorted: a third less time).
+  const providerSpendAll = once(() => c.prepare(`SELECT category, organisation_id AS organisationId, organisation_kind AS kind, SUM(spend) AS spend
+    FROM (SELECT category, organisation_id, organisation_kind, SUM(spend_pence) AS spend FROM insight_spend_months
+      WHERE area_slug = ? AND month BETWEEN ? AND ? GROUP BY month, category, town_slug, organisation_id)
+    GROUP BY category, organisation_id`).all(...range) as ProviderSpend[]);
   /** Searches in range in the area, every category (the pattern across filters reads them all). */
   const allSearches = once(() => {
     catchUpSearches();
@@ -195,12 +199,19 @@ export function loadFacts(area: string, filter: InsightsFilter) {
     spendByMonth: once(spendBy(0, true)),
     spendByTown: once(spendBy(2, true)),
     /** Spend in range in the chosen category (or all) by category and provider, for the market's shape. */
-    // (Added up first in the index's order, by month, category, town and provider, so that only
-    // those sums are sorted by category and provider, not every row: a third less time.)
-    providerSpend: once(() => c.prepare(`SELECT category, organisation_id AS organisationId, organisation_kind AS kind, SUM(spend) AS spend
-      FROM (SELECT category, organisation_id, organisation_kind, SUM(spend_pence) AS spend FROM insight_spend_months
-        WHERE area_slug = ? AND month BETWEEN ? AND ? ${chosen} GROUP BY month, category, town_slug, organisation_id)
-      GROUP BY category, organisation_id`).all(...range, ...chosenArgs) as ProviderSpend[]),
+    providerSpend: once(() => inCategory(providerSpendAll())),
+    /** Who was paid in range (organisation ids; 0 is spending paid directly, with no provider), every category whatever is chosen: for the pattern across filters. */
+    payees: once(() => {
+      const sets = { all: new Set<number>(), byCategory: new Map<string, Set<number>>(), byKind: new Map<string, Set<number>>(), byCategoryKind: new Map<string, Set<number>>() };
+      const into = (map: Map<string, Set<number>>, key: string, id: number) => (map.get(key) ?? map.set(key, new Set()).get(key)!).add(id);
+      for (const r of providerSpendAll()) {
+        sets.all.add(r.organisationId);
+        into(sets.byCategory, r.category, r.organisationId);
+        into(sets.byKind, r.kind, r.organisationId);
+        into(sets.byCategoryKind, `${r.category}|${r.kind}`, r.organisationId);
+      }
+      return sets;
+    }),
     buyers: once(() => countPeople("insight_buyer_years", area, months, filter.category, true)),
     /** Prices paid in range as a histogram per category and unit (months added together by SQLite). */
     prices: once(() => inCategory(c.prepare(`SELECT category, unit, price_pence AS price, SUM(visits) AS visits FROM insight_price_months

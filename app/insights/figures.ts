@@ -107,7 +107,7 @@ export function suppress(cells: ReadonlyMap<string, Cell>, lines: Line[], policy
   const cellOf = (key: string) => cells.get(key)!;
   const unknown = (key: string) => withheld.has(key) && !empty(cellOf(key));
   const smallestShown = (keys: string[]) => keys.filter((k) => !withheld.has(k)).map(cellOf)
-    .sort((a, b) => smallness(a) - smallness(b) || a.key.localeCompare(b.key))[0];
+    .sort((a, b) => smallness(a, policy) - smallness(b, policy) || smallness(a, policy, "sum") - smallness(b, policy, "sum") || a.key.localeCompare(b.key))[0];
   for (;;) {
     for (let changed = true; changed;) {
       changed = false;
@@ -125,10 +125,20 @@ export function suppress(cells: ReadonlyMap<string, Cell>, lines: Line[], policy
     const exposed = determined(lines, unknown);
     const sensitive = (k: string) => tooFew([cellOf(k)], policy);
     if (!exposed.some(sensitive)) return withheld;
-    const target = exposed.find((k) => !sensitive(k)) ?? exposed.find(sensitive)!;
-    // Withhold one more figure beside it: the smallest shown in its lines.
-    const around = lines.filter((l) => l.total === target || l.members.includes(target)).flatMap((l) => [...l.members, l.total]);
-    const next = smallestShown(around.filter((k) => !empty(cellOf(k))));
+    // A figure one line gives away on its own (the only one not known in it) is mended first,
+    // a sensitive one before a complement; then a complement, then anything.
+    const linesOf = (k: string) => lines.filter((l) => l.total === k || l.members.includes(k));
+    const aloneIn = (k: string) => linesOf(k).filter((l) => [l.total, ...l.members].every((x) => x === k || !unknown(x)));
+    const target = exposed.find((k) => sensitive(k) && aloneIn(k).length > 0) ?? exposed.find((k) => !sensitive(k) && aloneIn(k).length > 0)
+      ?? exposed.find((k) => !sensitive(k)) ?? exposed.find(sensitive)!;
+    // Withhold one more figure beside it: the smallest shown in the lines that give it away, else
+    // in any of its lines.
+    const its = linesOf(target);
+    const alone = aloneIn(target);
+    // A cell inside the lines before a total: a total withheld takes every view of it with it.
+    const near = alone.length > 0 ? alone : its;
+    const shownOf = (keys: string[]) => smallestShown(keys.filter((k) => k !== target && !empty(cellOf(k))));
+    const next = shownOf(near.flatMap((l) => l.members)) ?? shownOf(near.map((l) => l.total));
     if (!next) return withheld; // nothing shown around it: it is determined by nothing a reader sees
     withheld.set(next.key, "complement");
   }
@@ -207,8 +217,13 @@ export function publish(table: RawTable, policy: Policy, given: { rows?: Withhel
   };
 }
 
-// The least informative row to give up first: the one built from the fewest people.
-const smallness = (row: Cell) => Math.min(...bases(row).map((b) => size(row.who[b]!)));
+// The least informative row to give up first: the one built from the fewest people (or
+// providers, searches), measured against each basis's threshold so that 3 providers and 5 people
+// weigh the same; of two as small, the one smaller in all its bases together.
+const smallness = (row: Cell, policy: Policy, by: "min" | "sum" = "min") => {
+  const sizes = bases(row).map((b) => size(row.who[b]!) / policy[b]);
+  return by === "min" ? Math.min(...sizes) : sizes.reduce((n, x) => n + x, 0);
+};
 
 
 /** What a withheld cell says, wherever it is shown (page, chart, CSV). */

@@ -24,10 +24,11 @@ function person(arrangement: "isf" | "direct-payment", isfProviderId?: number) {
   return { id, account: account.id, admin };
 }
 
-/** `people` ISFs held by one provider in Otley, each with 2 hours at £20 recorded in February. */
+/** `people` ISFs held by three providers in Otley in turn, each with 2 hours at £20 recorded in February. */
 function isfHours(people: number, category = "personal-care") {
-  const org = anOrganisation({ name: "Otley Care Co-op", kind: "provider" }).id;
-  return Array.from({ length: people }, () => {
+  const orgs = [0, 1, 2].map(() => anOrganisation({ name: `Otley Care Co-op ${n++}`, kind: "provider" }).id);
+  return Array.from({ length: people }, (_, i) => {
+    const org = orgs[i % 3]!;
     const p = person("isf", org);
     const r = recordIsfSpend({ budgetAccountId: p.account, organisationId: org, effectiveOn: `${filter.from.slice(0, 4)}-02-10`, category, description: "Morning support",
       hours: 2, ratePence: 2_000, idempotencyKey: `isf-${n++}`, by: p.id });
@@ -78,9 +79,11 @@ test("direct-payment spending with no provider counts in spend, in a town bucket
   isfHours(6);
   expect(row("spend-by-category", "personal-care")!.values).toEqual({ spend: 36_000 + 24_000, visits: 12, buyers: 12 });
   expect(row("spend-by-town", NOT_RECORDED)!).toMatchObject({ label: expect.stringContaining("not recorded"), values: { spend: 36_000, buyers: 6 } });
-  expect(row("spend-by-month", "2024-01", { from: "2024-01", to: "2024-01", category: null })!.values.spend).toBe(36_000);
+  expect(row("spend-by-month", "2024-01")!.values.spend).toBe(36_000);
+  // In January alone everything was paid directly: fewer than 3 providers, so even the total is withheld.
+  expect(insightsTable("leeds", { from: "2024-01", to: "2024-01", category: null }, "spend-by-month")!.total!.withheld).toBe("few");
   // Paid directly to people we do not know: no provider is counted for it, and its share is withheld.
-  expect(row("providers-by-category", "personal-care")!.withheld).toBe("few"); // the one provider holding the ISFs, not 7
+  expect(row("providers-by-category", "personal-care")!.values.providers).toBe(3); // the three providers holding the ISFs, not 9
   const share = insightsTable("leeds", filter, "share-by-kind")!;
   expect(share.rows.find((r) => r.key === "paid-directly")!.withheld).toBe("few");
   expect(share.rows.find((r) => r.key === "provider")!.withheld).not.toBe(null);

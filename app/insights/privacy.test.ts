@@ -9,7 +9,8 @@ import { commissionerAreas, userRoles } from "../../db/schema";
 import { allocate, openBudgetAccount } from "../budgets/budgets.server";
 import { acceptOrder, confirmDelivery, declineOrder, placeOrder, recordDelivery } from "../purchasing/orders.server";
 import { postOrderMessage } from "../purchasing/messages.server";
-import { actorOf } from "../../tests/support/fixtures";
+import { recordIsfSpend } from "../budgets/isf.server";
+import { actorOf, anOrganisation } from "../../tests/support/fixtures";
 import { orderWorld } from "../../tests/support/orders";
 import { loader as dashboardLoader } from "../routes/insights.$area";
 import { loader as printLoader } from "../routes/insights.$area.market-position";
@@ -43,6 +44,16 @@ function busyArea() {
     c.prepare("INSERT INTO search_log (at, query, filters, area_slug, town_slug, result_count) VALUES ('2026-02-05T10:00:00Z', 'Quixotic marmalade Zebedee', '{\"category\":\"transport\"}', 'leeds', 'otley', 0)").run();
     people.push({ id, name, email });
   }
+  // Two more providers, each recording an hour at £20 against one more person's ISF in help at
+  // home (a category paid to fewer than 3 providers is withheld).
+  for (const i of [1, 2]) {
+    const org = anOrganisation({ name: `Otley Support ${i}`, kind: "provider" }).id;
+    const holder = c.prepare("INSERT INTO users (email, name, password_hash) VALUES (?, 'Someone', 'x') RETURNING id").pluck().get(`isf${i}@example.org`) as number;
+    const isf = openBudgetAccount({ holderId: holder, areaSlug: "leeds", arrangement: "isf", isfProviderId: org, annualAllocationPence: 1_300_000, periodDays: 28, startsOn: "2026-01-01" }, w.ids.admin);
+    allocate(isf.id, 0, w.ids.admin, "2026-01-01");
+    const r = recordIsfSpend({ budgetAccountId: isf.id, organisationId: org, effectiveOn: "2026-02-15", category: "help-at-home", description: "Support", hours: 1, ratePence: 2_000, idempotencyKey: `isf-${i}`, by: w.ids.admin });
+    if (!r.ok) throw new Error(r.refusal.explanation);
+  }
   const kim = c.prepare("INSERT INTO users (email, name, password_hash) VALUES ('kim2@example.org', 'Kim Commissioner', 'x') RETURNING id").pluck().get() as number;
   db.insert(userRoles).values({ userId: kim, role: "commissioner" }).run();
   db.insert(commissionerAreas).values({ userId: kim, areaSlug: "leeds" }).run();
@@ -69,7 +80,7 @@ test("the dashboard and the market position answer with figures only: no ids, na
   const dashboard = call(dashboardLoader, kim, "http://x/insights/leeds?from=2026-01&to=2026-03");
   const print = call(printLoader, kim, "http://x/insights/leeds/market-position?from=2026-01&to=2026-03");
   for (const body of [JSON.stringify(dashboard), JSON.stringify(print)]) {
-    // The figures are there (7 people bought help at home in February) ...
+    // The figures are there (9 people bought help at home in February, from 3 providers) ...
     expect(body).toContain("help-at-home");
     for (const word of SECRET_WORDS) expect(body, word).not.toContain(word);
     for (const p of people) {
@@ -80,8 +91,8 @@ test("the dashboard and the market position answer with figures only: no ids, na
   }
   const spend = (dashboard as { dashboard: { sections: { tables: { id: string; rows: { key: string; values: Record<string, number | null> }[] }[] }[] } }).dashboard
     .sections[0]!.tables.find((t) => t.id === "spend-by-category")!.rows.find((r) => r.key === "help-at-home")!;
-  expect(spend.values.buyers).toBe(7);
-  expect(spend.values.spend).toBe(7 * 3_600);
+  expect(spend.values.buyers).toBe(9);
+  expect(spend.values.spend).toBe(7 * 3_600 + 2 * 2_000);
 });
 
 test("a commissioner reads their own area only; a budget holder or provider reads no insights at all", async () => {
@@ -96,7 +107,7 @@ test("a commissioner reads their own area only; a budget holder or provider read
     expect(statusOf(() => call(csvLoader, someone, "http://x/insights/leeds/export.csv?table=spend-by-category"))).toBe(403);
   }
   const csv = call(csvLoader, kim, "http://x/insights/leeds/export.csv?table=spend-by-category&from=2026-01&to=2026-03") as Response;
-  expect(await csv.text()).toMatch(/^Help at home,252\.00,7,7\r$/m);
+  expect(await csv.text()).toMatch(/^Help at home,292\.00,9,9\r$/m);
   expect(statusOf(() => call(csvLoader, kim, "http://x/insights/leeds/export.csv?table=nonsense"))).toBe(400);
   expect(statusOf(() => call(csvLoader, kim, "http://x/insights/leeds/export.csv?table=spend-by-category&from=2026-13"))).toBe(400);
 });

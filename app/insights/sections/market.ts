@@ -33,6 +33,8 @@ export const marketSection: InsightSection = {
     }
     const total = rows.reduce((n, r) => n + r.spend, 0);
     const allProviders = new Set(rows.map((r) => r.organisationId).filter(isProvider));
+    // Everyone paid, paid directly (0) too: the total's basis, as in the spend matrix.
+    const payees = new Set(rows.map((r) => r.organisationId));
     return [
       {
         id: "providers-by-category", title: "Providers and concentration by category", followsCategory: true, chart: { kind: "bar", column: "providers" },
@@ -45,7 +47,9 @@ export const marketSection: InsightSection = {
         })),
       },
       {
-        id: "share-by-kind", title: "Share of spend by kind of provider", followsCategory: true, chart: { kind: "bar", column: "share" },
+        // A view of the spend matrix (kind × category, counted in providers): its rows for all
+        // categories and for each category, and the category table, are withheld as one pattern.
+        id: "share-by-kind", title: "Share of spend by kind of provider", followsCategory: true, crossTab: { matrix: "spend", axis: "kind" }, chart: { kind: "bar", column: "share" },
         caption: "Registered providers, micro-enterprises (five or fewer staff), community groups and others; direct-payment spending recorded with no provider (such as PA wages) is a row of its own.",
         columns: [{ key: "spend", label: "Spend", format: "pence" }, { key: "share", label: "Share of spend", format: "percent" }, { key: "providers", label: "Providers", format: "count" }],
         rows: kinds.filter((k) => kindProviders.has(k.slug)).map((k) => ({
@@ -53,7 +57,7 @@ export const marketSection: InsightSection = {
           values: { spend: kindSpend.get(k.slug)!, share: permille(kindSpend.get(k.slug)!, total), providers: kindProviders.get(k.slug)!.size },
           who: { providers: kindProviders.get(k.slug)! },
         })),
-        total: { key: "total", label: "Total", values: { spend: total, share: total ? 1000 : 0, providers: allProviders.size }, who: { providers: allProviders } },
+        total: { key: "total", label: "Total", values: { spend: total, share: total ? 1000 : 0, providers: allProviders.size }, who: { providers: payees } },
       },
     ];
   },

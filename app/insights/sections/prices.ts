@@ -54,12 +54,15 @@ export const pricesSection: InsightSection = {
     if (main) {
       tables.push({
         id: "price-trend", title: `Median price paid by month: ${unitName(main.split("|")[1]!)}`, followsCategory: true, crossTab: { matrix: "spend", axis: "month" },
-        columns: [{ key: "median", label: "Median paid", format: "pence" }, { key: "visits", label: "Visits or items", format: "count" }],
+        // Prices only, no visits or people: a month's visits of one unit, subtracted from the
+        // category's month, would give the visits in its other units that month (a category ×
+        // unit × month relation no pattern covers). Quartiles do not add up.
+        columns: [{ key: "q1", label: "Lower quartile", format: "pence" }, { key: "median", label: "Median paid", format: "pence" }, { key: "q3", label: "Upper quartile", format: "pence" }],
         chart: { kind: "line", column: "median" },
-        caption: "The unit most bought in the chosen category.",
+        caption: "The unit most bought in the chosen category. A month built from fewer than 5 people is withheld.",
         rows: f.months.map((m) => {
-          const list = paidByMonth.get(`${main}|${m}`) ?? [];
-          return { key: m, label: m, values: { median: quartiles(list).median, visits: list.reduce((n, v) => n + v.weight, 0) }, who: { people: people.byUnitMonth.of(`${main}|${m}`) } };
+          const p = quartiles(paidByMonth.get(`${main}|${m}`) ?? []);
+          return { key: m, label: m, values: { q1: p.q1, median: p.median, q3: p.q3 }, who: { people: people.byUnitMonth.of(`${main}|${m}`) } };
         }),
       });
     }

@@ -28,6 +28,7 @@ export const spendSection: InsightSection = {
   intro: "What people paid for support confirmed as delivered, from budgets and by card, counted where the service is — and what was recorded straight on budgets outside orders (hours an ISF provider records, direct-payment spending such as PA wages), counted where the provider is based.",
   tables: (f) => {
     const people = f.buyers();
+    const payees = f.payees();
     const byCategory = sums(f.spendByCategory());
     const byMonth = sums(f.spendByMonth());
     const byTown = sums(f.spendByTown());
@@ -37,11 +38,12 @@ export const spendSection: InsightSection = {
     return [
       {
         id: "spend-by-category", title: "Spend by category", followsCategory: false, crossTab: { matrix: "spend", axis: "category" }, columns, chart: { kind: "bar", column: "spend" },
-        caption: "Every category in the area in the chosen months, whatever category is chosen above.",
+        caption: "Every category in the area in the chosen months, whatever category is chosen above. A category paid to fewer than 3 providers is withheld, so that its total cannot give away what one or two providers took.",
         rows: spendCategories.filter((c) => people.byCategory.has(c.slug)).map((c) => ({
-          key: c.slug, label: categoryName(c.slug), values: { ...byCategory(c.slug), buyers: people.byCategory.of(c.slug) }, who: { people: people.byCategory.of(c.slug) },
+          key: c.slug, label: categoryName(c.slug), values: { ...byCategory(c.slug), buyers: people.byCategory.of(c.slug) },
+          who: { people: people.byCategory.of(c.slug), providers: payees.byCategory.get(c.slug) ?? new Set<number>() },
         })),
-        total: { key: "total", label: "Total", values: { ...totalOf(f.spendByCategory()), buyers: people.everyone }, who: { people: people.everyone } },
+        total: { key: "total", label: "Total", values: { ...totalOf(f.spendByCategory()), buyers: people.everyone }, who: { people: people.everyone, providers: payees.all } },
       },
       {
         id: "spend-by-month", title: "Spend by month", followsCategory: true, crossTab: { matrix: "spend", axis: "month" }, columns, chart: { kind: "line", column: "spend" },
@@ -57,18 +59,24 @@ export const spendSection: InsightSection = {
       },
     ];
   },
-  // Every category's spend by month, town and unit, whatever the filter: the month and town
-  // tables of the chosen category (or all) and the prices paid (visits by unit) are views of it.
-  // People are counted per cell. Spend recorded as an amount has no price, so no table shows it.
+  // Every category's spend by month, town, unit and kind of provider, whatever the filter: the
+  // month and town tables of the chosen category (or all), the prices paid (visits by unit) and
+  // the share of spend by kind of provider (market.ts) are views of it. People are counted per
+  // cell; the kinds, and the categories and the total as well, in providers paid (0, paid
+  // directly, is one), so a category paid to fewer than 3 providers is withheld everywhere.
+  // Spend recorded as an amount has no price, so no table shows it by unit.
   matrices: (f) => {
     const p = f.buyers();
+    const payees = f.payees();
     const map = (counts: Counts) => new Map(counts.keys().map((k) => [k, counts.of(k)]));
     return [{
       id: "spend", basis: "people", total: p.everyone, categories: map(p.byCategory),
+      also: { basis: "providers", total: payees.all, categories: payees.byCategory },
       dimensions: [
         { name: "month", all: map(p.byMonthAll), cells: map(p.byCategoryMonth) },
         { name: "town", all: map(p.byTownAll), cells: map(p.byCategoryTown) },
         { name: "unit", cells: map(p.byUnitAll), neverShown: (ck) => ck.endsWith(`|${AMOUNT}`) },
+        { name: "kind", basis: "providers", all: payees.byKind, cells: payees.byCategoryKind },
       ],
     }];
   },

@@ -5,6 +5,7 @@
 import { db } from "../../db/client";
 import { catchUpLedger, catchUpSearches } from "./rollups.server";
 import { monthsBetween, type InsightsFilter } from "./filter";
+import { entryOf, groupBy } from "./group";
 
 export type SpendSum = { key: string; spend: number; visits: number };
 export type ProviderSpend = { category: string; organisationId: number; kind: string; spend: number };
@@ -168,7 +169,7 @@ export function loadFacts(area: string, filter: InsightsFilter) {
     const sums = new Map<string, SpendSum>();
     for (const cell of spendCells()) {
       if (filtered && filter.category && cell[1] !== filter.category) continue;
-      const sum = sums.get(cell[by]) ?? sums.set(cell[by], { key: cell[by], spend: 0, visits: 0 }).get(cell[by])!;
+      const sum = entryOf(sums, cell[by], () => ({ key: cell[by], spend: 0, visits: 0 }));
       sum.spend += cell[3];
       sum.visits += cell[4];
     }
@@ -180,6 +181,14 @@ export function loadFacts(area: string, filter: InsightsFilter) {
     FROM (SELECT category, organisation_id, organisation_kind, SUM(spend_pence) AS spend FROM insight_spend_months
       WHERE area_slug = ? AND month BETWEEN ? AND ? GROUP BY month, category, town_slug, organisation_id)
     GROUP BY category, organisation_id`).all(...range) as ProviderSpend[]);
+  // Declined requests in range by category and main reason, read once: how many, and who (person
+  // ids, only to count distinct people for each grouping below; they go no further).
+  const declineReasonRows = once(() => (c.prepare(`WITH r(year, mask) AS (VALUES ${[...masks.keys()].map(() => "(?, ?)").join(", ")})
+      SELECT b.category, b.reason, SUM(b.declines), json_group_array(DISTINCT b.buyer_id) FROM insight_decline_reason_years b
+      JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0 WHERE b.area_slug = ? GROUP BY b.category, b.reason`)
+    .raw().all(...[...masks.entries()].flat(), area) as [string, string, number, string][])
+    .map(([category, reason, declines, ids]) => ({ category, reason, declines, people: JSON.parse(ids) as number[] })));
+  const distinctPeople = (rows: { people: number[] }[]) => new Set(rows.flatMap((r) => r.people)).size;
   /** Searches in range in the area, every category (the pattern across filters reads them all). */
   const allSearches = once(() => {
     catchUpSearches();
@@ -203,7 +212,7 @@ export function loadFacts(area: string, filter: InsightsFilter) {
     /** Who was paid in range (organisation ids; 0 is spending paid directly, with no provider), every category whatever is chosen: for the pattern across filters. */
     payees: once(() => {
       const sets = { all: new Set<number>(), byCategory: new Map<string, Set<number>>(), byKind: new Map<string, Set<number>>(), byCategoryKind: new Map<string, Set<number>>() };
-      const into = (map: Map<string, Set<number>>, key: string, id: number) => (map.get(key) ?? map.set(key, new Set()).get(key)!).add(id);
+      const into = (map: Map<string, Set<number>>, key: string, id: number) => entryOf(map, key, () => new Set<number>()).add(id);
       for (const r of providerSpendAll()) {
         sets.all.add(r.organisationId);
         into(sets.byCategory, r.category, r.organisationId);
@@ -226,20 +235,14 @@ export function loadFacts(area: string, filter: InsightsFilter) {
         WHERE b.area_slug = ? GROUP BY b.category`).raw().all(...[...masks.entries()].flat(), area) as [string, number][]),
     })),
     /** Declined requests in range by their main reason (a fixed list), for the chosen category (or all), with distinct people. */
-    declineReasons: once(() => c.prepare(`WITH r(year, mask) AS (VALUES ${[...masks.keys()].map(() => "(?, ?)").join(", ")})
-        SELECT b.reason, SUM(b.declines) AS declines, COUNT(DISTINCT b.buyer_id) AS people FROM insight_decline_reason_years b
-        JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0 WHERE b.area_slug = ? ${filter.category ? "AND b.category = ?" : ""} GROUP BY b.reason`)
-      .all(...[...masks.entries()].flat(), area, ...chosenArgs) as { reason: string; declines: number; people: number }[]),
+    declineReasons: once(() => {
+      const byReason = groupBy(declineReasonRows().filter((r) => !filter.category || r.category === filter.category), (r) => r.reason);
+      return [...byReason].map(([reason, rows]) => ({ reason, declines: rows.reduce((n, r) => n + r.declines, 0), people: distinctPeople(rows) }));
+    }),
     /** Distinct people behind declined requests in range by category and main reason, every category (for the pattern across filters). */
-    declineReasonPeople: once(() => c.prepare(`WITH r(year, mask) AS (VALUES ${[...masks.keys()].map(() => "(?, ?)").join(", ")})
-        SELECT b.category, b.reason, COUNT(DISTINCT b.buyer_id) AS people FROM insight_decline_reason_years b
-        JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0 WHERE b.area_slug = ? GROUP BY b.category, b.reason`)
-      .all(...[...masks.entries()].flat(), area) as { category: string; reason: string; people: number }[]),
+    declineReasonPeople: once(() => declineReasonRows().map((r) => ({ category: r.category, reason: r.reason, people: r.people.length }))),
     /** Distinct people behind declined requests in range by main reason, all categories. */
-    declineReasonPeopleAll: once(() => c.prepare(`WITH r(year, mask) AS (VALUES ${[...masks.keys()].map(() => "(?, ?)").join(", ")})
-        SELECT b.reason, COUNT(DISTINCT b.buyer_id) AS people FROM insight_decline_reason_years b
-        JOIN r ON r.year = b.year AND (b.months_mask & r.mask) <> 0 WHERE b.area_slug = ? GROUP BY b.reason`)
-      .all(...[...masks.entries()].flat(), area) as { reason: string; people: number }[]),
+    declineReasonPeopleAll: once(() => [...groupBy(declineReasonRows(), (r) => r.reason)].map(([reason, rows]) => ({ reason, people: distinctPeople(rows) }))),
     allSearches,
     searches: once(() => inCategory(allSearches())),
     /** Published priced listings in the area now: what providers ask. */

@@ -25,12 +25,4 @@ export type InsightSection = {
 
 export const labelled = <T extends { slug: string; name: string }>(list: readonly T[]) => (slug: string) => list.find((x) => x.slug === slug)?.name ?? slug;
 
-/** The value under `key`, made (and kept) the first time it is asked for. */
-export const entryOf = <K, V>(map: Map<K, V>, key: K, make: () => V): V => map.get(key) ?? map.set(key, make()).get(key)!;
-
-/** Rows grouped by a key, in first-seen order. */
-export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const r of rows) entryOf(groups, key(r), () => []).push(r);
-  return groups;
-}
+export { entryOf, groupBy } from "../group";

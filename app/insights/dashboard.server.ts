@@ -4,7 +4,7 @@ import { config } from "../config.server";
 import { findArea } from "../directory/region";
 import { categories } from "../directory/vocabulary";
 import { crossKeys, crossPattern } from "./cross";
-import { loadFacts } from "./facts.server";
+import { type FactsCache, loadFacts } from "./facts.server";
 import { policyFor, publish, type FigureTable, type Policy } from "./figures";
 import type { InsightsFilter } from "./filter";
 import { sections } from "./sections";
@@ -22,8 +22,8 @@ export type Dashboard = {
 export const insightsPolicy = (): Policy => policyFor(config.INSIGHTS_MIN_PEOPLE);
 
 /** Every section, or (for one table's CSV) the sections up to the one holding `untilTable`. */
-export function insightsDashboard(area: string, filter: InsightsFilter, policy = insightsPolicy(), untilTable?: string): Dashboard {
-  const facts = loadFacts(area, filter);
+export function insightsDashboard(area: string, filter: InsightsFilter, policy = insightsPolicy(), untilTable?: string, cache?: FactsCache): Dashboard {
+  const facts = loadFacts(area, filter, cache);
   const built: { section: (typeof sections)[number]; tables: SectionTable[] }[] = [];
   for (const s of sections) {
     built.push({ section: s, tables: s.tables(facts) });
@@ -62,12 +62,14 @@ export function insightsTable(area: string, filter: InsightsFilter, tableId: str
 
 /** The printable market position: the area's overview, then one page per category that can be shown. */
 export function marketPosition(area: string, filter: Omit<InsightsFilter, "category">, policy = insightsPolicy()) {
-  const overview = insightsDashboard(area, { ...filter, category: null }, policy);
+  // One cache for every page: what does not depend on the category is read once, not once a page.
+  const cache: FactsCache = new Map();
+  const overview = insightsDashboard(area, { ...filter, category: null }, policy, undefined, cache);
   // (Spending recorded as "other" on a budget is in the overview, but is no category to print a page for.)
   const shown = overview.sections[0]!.tables[0]!.rows.filter((r) => !r.withheld && categories.some((c) => c.slug === r.key)).map((r) => r.key);
   return {
     overview,
     withheldCategories: overview.sections[0]!.tables[0]!.rows.filter((r) => r.withheld).map((r) => r.label),
-    categories: shown.map((slug) => insightsDashboard(area, { ...filter, category: slug as InsightsFilter["category"] }, policy)),
+    categories: shown.map((slug) => insightsDashboard(area, { ...filter, category: slug as InsightsFilter["category"] }, policy, undefined, cache)),
   };
 }

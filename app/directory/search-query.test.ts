@@ -104,3 +104,19 @@ describe("links that change one thing", () => {
     ]);
   });
 });
+
+describe("a minimum review rating", () => {
+  test("\"rated 4 stars and up\" asks the engine for a score of 4 or more, and can be taken off again", () => {
+    const r = ok("q=care&stars=4");
+    expect(r.input.filters).toEqual({ minRating: 4 });
+    expect(activeFilters(r.values, r.input)).toEqual([{ label: "Rated 4 stars and up", removeHref: "/search?q=care" }]);
+    expect(ok("stars=3").input.filters).toEqual({ minRating: 3 });
+  });
+  test("a rating we do not offer is dropped with a notice, not guessed at", () => {
+    for (const stars of ["5", "4.5", "0", "lots"]) {
+      const r = ok(`q=care&stars=${stars}`);
+      expect(r.input.filters).toEqual({});
+      expect(r.notices).toEqual([`We ignored the review rating “${stars}”, which we do not recognise.`]);
+    }
+  });
+});

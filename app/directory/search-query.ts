@@ -13,6 +13,8 @@ export const PAGE_SIZE = 20;
 export const MAX_PAGE = 500;
 export const RADIUS_CHOICES = [1, 3, 5, 10, 15, 25, 50] as const;
 export const DEFAULT_RADIUS = 10;
+/** "Rated N stars and up": the listing's review score (app/reviews/score.ts) at least N. */
+export const STAR_CHOICES = ["4", "3"] as const;
 
 export type Location = { label: string; lat: number; lng: number; town: string; area: string; postcode: string | null };
 
@@ -32,7 +34,7 @@ export type ParsedSearch =
   | { ok: true; input: SearchInput; notices: string[]; values: SearchFormValues }
   | { ok: false; errors: Record<string, string>; notices: string[]; values: SearchFormValues };
 
-const single = ["q", "near", "postcode", "radius", "sort", "page", "category", "area", "price", "free", "kind", "group"] as const;
+const single = ["q", "near", "postcode", "radius", "sort", "page", "category", "area", "price", "free", "kind", "group", "stars"] as const;
 const multi = ["delivery", "day", "access", "pay"] as const;
 
 // An empty box in a submitted form means "not given", not zero.
@@ -97,12 +99,17 @@ export function parseSearchParams(params: URLSearchParams): ParsedSearch {
   const area = areaSlug && findArea(areaSlug) ? areaSlug : undefined;
   if (areaSlug && !area) notices.push(`We ignored the council area “${clip(areaSlug)}”, which we do not recognise.`);
 
+  const stars = get("stars");
+  const knownStars = (STAR_CHOICES as readonly string[]).includes(stars);
+  if (stars && !knownStars) notices.push(`We ignored the review rating “${clip(stars)}”, which we do not recognise.`);
+
   const filters: SearchFilters = {
     category: known("category", categories, "category") as SearchFilters["category"],
     area,
     priceBand: known("price", priceBands, "price band") as SearchFilters["priceBand"],
     free: get("free") === "1" || get("free") === "true" ? true : undefined,
     groupOffer: get("group") === "1" ? true : undefined,
+    minRating: knownStars ? Number(stars) : undefined,
     kind: known("kind", organisationKinds, "kind of organisation") as SearchFilters["kind"],
     delivery: knownAll("delivery", deliveryModes, "way of delivering") as SearchFilters["delivery"],
     days: knownAll("day", days, "day") as SearchFilters["days"],
@@ -159,6 +166,7 @@ export function activeFilters(values: SearchFormValues, input: SearchInput): { l
   if (f.priceBand) out.push({ label: nameOf(priceBands, f.priceBand), removeHref: searchHref(values, { price: null }) });
   if (f.free) out.push({ label: "Free only", removeHref: searchHref(values, { free: null }) });
   if (f.groupOffer) out.push({ label: "Open group offer", removeHref: searchHref(values, { group: null }) });
+  if (f.minRating !== undefined) out.push({ label: `Rated ${f.minRating} stars and up`, removeHref: searchHref(values, { stars: null }) });
   if (f.kind) out.push({ label: nameOf(organisationKinds, f.kind), removeHref: searchHref(values, { kind: null }) });
   const many = [
     ["delivery", deliveryModes, f.delivery],

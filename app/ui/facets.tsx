@@ -1,7 +1,7 @@
 // The filter panel: every facet with its counts, inside the search form, so it works without JavaScript.
 import type { FacetCounts } from "../../search/port";
 import { localAuthorities } from "../directory/region";
-import type { SearchFormValues } from "../directory/search-query";
+import { STAR_CHOICES, type SearchFormValues } from "../directory/search-query";
 import {
   accessibilityFeatures, categories, days, deliveryModes, organisationKinds, paymentRoutes, priceBands, type Slugged,
 } from "../directory/vocabulary";
@@ -57,6 +57,12 @@ export function FacetPanel({ facets, values }: { facets: FacetCounts; values: Se
           </details>
         );
       })}
+      <details open={chosen("stars").length > 0} className="mb-3 border-b border-line pb-2">
+        <summary className="cursor-pointer font-bold text-lg py-1">Reviews</summary>
+        <Choices name="stars" id="filter-stars" legend={<span className="sr-only">Reviews</span>} small type="radio"
+          options={[{ value: "", label: "Any" }, ...STAR_CHOICES.map((n) => ({ value: n, label: `Rated ${n} stars and up` }))]}
+          checked={STAR_CHOICES.find((n) => chosen("stars").includes(n)) ? chosen("stars") : [""]} />
+      </details>
       <details open className="mb-3 border-b border-line pb-2">
         <summary className="cursor-pointer font-bold text-lg py-1">Buying together</summary>
         <Choices name="group" id="filter-group" legend={<span className="sr-only">Buying together</span>} small

@@ -229,3 +229,27 @@ test("an organisation page lists its services and how to contact it", async ({ p
   expect(hrefs).toHaveLength(total);
   expect(hrefs).toContain(serviceUrl);
 });
+
+test("\"rated 4 stars and up\": only services whose review score is 4 or more, and the chip takes it off", async ({ page }) => {
+  await page.goto("/search?q=");
+  const before = await resultCount(page);
+  await page.locator("summary", { hasText: /^Reviews$/ }).click(); // the group starts folded
+  await page.getByRole("group", { name: "Reviews", exact: true }).getByRole("radio", { name: "Rated 4 stars and up" }).check();
+  await page.getByRole("button", { name: "Apply filters" }).click();
+
+  await expect(removeChip(page, "Rated 4 stars and up")).toBeVisible();
+  expect(new URL(page.url()).searchParams.get("stars")).toBe("4");
+  const after = await resultCount(page);
+  expect(after).toBeGreaterThan(0);
+  expect(after).toBeLessThan(before);
+  for (const line of await resultCards(page).getByText(/^Reviews: /).allInnerTexts()) {
+    const score = /^Reviews: (\d\.\d) from \d+ reviews?$/.exec(line);
+    expect(score, line).not.toBeNull();
+    expect(Number(score![1])).toBeGreaterThanOrEqual(4);
+  }
+  await expect(page.getByRole("group", { name: "Reviews", exact: true }).getByRole("radio", { name: "Rated 4 stars and up" })).toBeChecked();
+
+  await removeChip(page, "Rated 4 stars and up").click();
+  await expect(removeChip(page, "Rated 4 stars and up")).toHaveCount(0);
+  expect(await resultCount(page)).toBe(before);
+});

@@ -76,6 +76,7 @@ export default [
   route("services/:id/review", "routes/services.$id.review.tsx"),
   route("reviews", "routes/reviews.tsx"),
   route("reviews/:reviewId/report", "routes/reviews.$reviewId.report.tsx"),
+  route("reviews/:reviewId/withdraw", "routes/reviews.$reviewId.withdraw.tsx"),
   route("provider/reviews", "routes/provider.reviews.tsx"),
   route("provider/reviews/:reviewId", "routes/provider.reviews.$reviewId.tsx"),
   route("provider/orders/:orderId/review", "routes/provider.orders.$orderId.review.tsx"),

@@ -104,6 +104,8 @@ export const canAnswerReviews = (actor: Actor | null, review: { organisationId: 
 
 /** Removing a review (for a stated policy reason) and dealing with reports: moderators, who belong to neither side. */
 export const canRemoveReviews = (actor: Actor | null) => isModerator(actor);
+/** A review is withdrawn by the person it is about, or by someone acting for them now. */
+export const canWithdrawReview = (actor: Actor | null, review: { personId: number }) => canActForPerson(actor, review.personId);
 /**
  * A looking-for post or a request for quotes, from the person's side (reading the offers, accepting,
  * closing): the person, or someone acting for them.

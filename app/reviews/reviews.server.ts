@@ -7,7 +7,7 @@ import { db, type Tx } from "../../db/client";
 import { relationshipRatings, reviewReports, reviews } from "../../db/schema";
 import type { RemovalReason, ReviewBasis } from "../../db/schema/reviews";
 import { recordAudit } from "../accounts/audit.server";
-import { type Actor, canAnswerReviews, canRemoveReviews, canReviewFor } from "../accounts/permissions";
+import { type Actor, canAnswerReviews, canRemoveReviews, canWithdrawReview, canReviewFor } from "../accounts/permissions";
 import { hitLimits, minutesText } from "../accounts/rate-limit.server";
 import { latestIsfSpendWith } from "../budgets/isf.server";
 import { getService } from "../directory/listings.server";
@@ -206,6 +206,28 @@ export function removeReview(actor: Actor, reviewId: number, removal: { reason: 
       .where(and(eq(reviewReports.reviewId, review.id), eq(reviewReports.status, "open"))).run();
     if (isPublic(review, now)) enqueueIndexing(tx, [review.serviceId]);
     audit(tx, actor, review, "review.removed", { reason: removal.reason, note: removal.note });
+  });
+}
+
+/**
+ * The person a review is about (or someone acting for them) withdraws it: it stops showing and
+ * counting at once, and its open reports close, as there is nothing left to judge. It cannot be
+ * put back; the provider's reply goes with it.
+ */
+export function withdrawReview(actor: Actor, reviewId: number, now = new Date()) {
+  return immediately((tx) => {
+    const review = loadReview(tx, reviewId);
+    if (!canWithdrawReview(actor, review)) throw new ReviewError("not-permitted", "Only the person the review is about, or someone acting for them, can withdraw it.");
+    if (review.removedAt) {
+      throw new ReviewError("refused", review.removalReason === "withdrawn" ? "This review has already been withdrawn." : "A moderator has already removed this review.");
+    }
+    const at = now.toISOString();
+    tx.update(reviews).set({ removedAt: at, removedBy: actor.user.id, removalReason: "withdrawn", removalNote: "" })
+      .where(and(eq(reviews.id, review.id), isNull(reviews.removedAt))).run();
+    tx.update(reviewReports).set({ status: "dismissed", resolvedAt: at })
+      .where(and(eq(reviewReports.reviewId, review.id), eq(reviewReports.status, "open"))).run();
+    if (isPublic(review, now)) enqueueIndexing(tx, [review.serviceId]);
+    audit(tx, actor, review, "review.withdrawn");
   });
 }
 

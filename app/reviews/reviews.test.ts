@@ -5,7 +5,7 @@ import { createElement } from "react";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { db } from "../../db/client";
-import { auditLog, occurrences, searchOutbox } from "../../db/schema";
+import { auditLog, occurrences, reviewReports, searchOutbox } from "../../db/schema";
 import { accessLogFor } from "../accounts/audit.server";
 import { acceptOrder, recordDelivery } from "../purchasing/orders.server";
 import { recordIsfSpend } from "../budgets/isf.server";
@@ -16,7 +16,7 @@ import { aService } from "../../tests/support/fixtures";
 import { ReviewCard } from "../ui/reviews";
 import type { ReviewInput } from "./review-form";
 import {
-  rateRelationship, removeReview, replyToReview, reportReview, rescoreDue, REPORTS_PER_MINUTE, ReviewError, reviewOrder, reviewService,
+  rateRelationship, removeReview, replyToReview, reportReview, rescoreDue, REPORTS_PER_MINUTE, ReviewError, reviewOrder, reviewService, withdrawReview,
 } from "./reviews.server";
 import { orderReviewState, providerOrderReview, serviceReviews } from "./views.server";
 
@@ -191,6 +191,29 @@ describe("abuse", () => {
     expect(reportReview(w.as.staff(), "127.0.0.1", review.id, "Not a real customer", now).id).toBeGreaterThan(0);
     // The reviewer never learns who reported them.
     expect(accessLogFor(w.ids.holder).filter((e) => e.action === "review.reported")).toEqual([]);
+  });
+
+  test("the person a review is about (or their representative) withdraws it: gone from the page and the score, reports closed; nobody else can", () => {
+    const review = reviewOrder(w.as.holder(), orderId, good, at("2026-02-05"));
+    const later = at("2026-02-20"); // published: the seven days have passed
+    expect(serviceReviews(w.ids.serviceId, 1, later).total).toBe(1);
+    reportReview(w.as.stranger(), "203.0.113.9", review.id, "I do not think this happened", later);
+    for (const who of [w.as.staff(), w.as.moderator(), w.as.stranger()]) {
+      refusedWith(() => withdrawReview(who, review.id, later), "not-permitted", /Only the person the review is about/);
+    }
+    db.delete(searchOutbox).run();
+    withdrawReview(w.as.representative(), review.id, later);
+    expect(serviceReviews(w.ids.serviceId, 1, later).total).toBe(0);
+    expect(db.select().from(searchOutbox).all().map((r) => r.serviceId)).toEqual([w.ids.serviceId]); // the score in search changes
+    expect(db.select().from(reviewReports).all().map((r) => r.status)).toEqual(["dismissed"]);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "review.withdrawn")).all()).toHaveLength(1);
+    refusedWith(() => withdrawReview(w.as.holder(), review.id, later), "refused", /already been withdrawn/);
+  });
+
+  test("a review a moderator removed is not the person's to withdraw again", () => {
+    const review = reviewOrder(w.as.holder(), orderId, good, at("2026-02-05"));
+    removeReview(w.as.moderator(), review.id, { reason: "abuse", note: "Threats" }, at("2026-02-06"));
+    refusedWith(() => withdrawReview(w.as.holder(), review.id, at("2026-02-07")), "refused", /A moderator has already removed/);
   });
 
   test("only a moderator removes a review, for a stated reason, and the removal is logged and leaves the score", () => {

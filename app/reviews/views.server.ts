@@ -4,7 +4,7 @@
 import { and, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { db } from "../../db/client";
 import { relationshipRatings, reviewReports, reviews, services } from "../../db/schema";
-import { type Actor, canAnswerReviews, canReviewFor } from "../accounts/permissions";
+import { type Actor, canAnswerReviews, canReviewFor, canWithdrawReview } from "../accounts/permissions";
 import { peopleRepresentedBy } from "../accounts/representatives.server";
 import { orderForReview } from "../purchasing/views.server";
 import { openToProvider, serviceReviewBasis, type Review } from "./reviews.server";
@@ -158,6 +158,14 @@ export function reviewToReport(actor: Actor | null, reviewId: number, now = new 
   return publicPart(review);
 }
 
+/** A review its person (or someone acting for them) may withdraw: "missing" for no such review, "forbidden" for anyone else's. */
+export function reviewToWithdraw(actor: Actor, reviewId: number) {
+  const row = db.select({ review: reviews, serviceName: services.name }).from(reviews).innerJoin(services, eq(services.id, reviews.serviceId))
+    .where(eq(reviews.id, reviewId)).get();
+  if (!row) return "missing" as const;
+  if (!canWithdrawReview(actor, row.review)) return "forbidden" as const;
+  return { card: publicPart(row.review), serviceName: row.serviceName, removedAt: row.review.removedAt, removalReason: row.review.removalReason };
+}
 
 /** Reviews the provider can still reply to before they are published (the inbox's notice), oldest first. */
 export function reviewsAwaitingReply(actor: Actor, now = new Date()) {

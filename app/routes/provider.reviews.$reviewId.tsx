@@ -34,7 +34,7 @@ export default function ProviderReview({ loaderData: d, actionData }: Route.Comp
       {actionData?.done && <div role="status" className="border-l-8 border-go bg-wash p-3 mb-4 font-bold">{actionData.done}</div>}
       <p className="text-muted mb-1"><Link to="/provider/reviews">Reviews</Link></p>
       <h1 className="text-4xl font-bold mb-4">Review of {d.serviceName}</h1>
-      {d.removed && <p className="border-l-8 border-warn bg-wash p-3 mb-4">A moderator removed this review ({d.removed.reason}): {d.removed.note}</p>}
+      {d.removed && <p className="border-l-8 border-warn bg-wash p-3 mb-4">{d.removed.reason === "withdrawn" ? "The person it is about withdrew this review." : `A moderator removed this review (${d.removed.reason}): ${d.removed.note}`}</p>}
       {!d.review ? (
         <p className="text-lg border-l-8 border-link bg-wash p-3">This review of an order is double-blind: <Link to={`/provider/orders/${d.orderId}/review`}>rate how working with the person went</Link> (privately) to read it and reply. Otherwise it opens to you when it is published on {formatDate(d.replyBy)}.</p>
       ) : (

@@ -10,7 +10,8 @@ const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 /** Why a person may review: a delivered order, an ISF spend line with the provider, or saying they attended a free group. */
 export type ReviewBasis = "order" | "isf" | "attended";
 export type ReviewMode = "stars" | "thumbs";
-export type RemovalReason = "personal-data" | "abuse" | "not-a-real-experience";
+/** A moderator's policy reason, or "withdrawn" when the person it is about (or someone acting for them) took it down. */
+export type RemovalReason = "personal-data" | "abuse" | "not-a-real-experience" | "withdrawn";
 export type ReportStatus = "open" | "dismissed" | "upheld";
 
 const stars = (column: unknown) => sql`${column} BETWEEN 1 AND 5`;

@@ -73,6 +73,8 @@ const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona
   "orders/:orderId/review": { path: (i) => `/orders/${i.order}/review`, expect: buyerSide },
   "services/:id/review": { path: (i) => `/services/${i.providerService}/review`, expect: signedIn },
   "reviews/:reviewId/report": { path: (i) => `/reviews/${i.review}/report`, expect: everyone("ok") },
+  // Withdrawing is the reviewed person's (or their representative's): not the provider's, not a moderator's.
+  "reviews/:reviewId/withdraw": { path: (i) => `/reviews/${i.review}/withdraw`, expect: personRecord },
   "provider/reviews/:reviewId": { path: (i) => `/provider/reviews/${i.review}`, expect: organisation },
   "provider/orders/:orderId/review": { path: (i) => `/provider/orders/${i.order}/review`, expect: organisation },
   "moderation/reviews/:reviewId": { path: (i) => `/moderation/reviews/${i.review}`, expect: moderation },
@@ -175,7 +177,7 @@ test("each person gets exactly what the table says, for every route with an id",
 test("ids that do not exist are 404 for people who are logged in, and ask anonymous people to log in", async ({ page, browser }) => {
   await logInAs(page, emails.holder);
   for (const path of ["/budgets/99999999", "/budgets/99999999/plan", "/provider/services/99999999", "/budgets/abc", "/orders/99999999", "/provider/orders/99999999", "/orders/99999999/invoice", "/enquiries/99999999",
-    "/orders/99999999/review", "/provider/reviews/99999999", "/reviews/99999999/report", "/services/99999999/review",
+    "/orders/99999999/review", "/provider/reviews/99999999", "/reviews/99999999/report", "/reviews/99999999/withdraw", "/services/99999999/review",
     "/looking-for/99999999", "/provider/requests/99999999"]) {
     expect(await outcome(page, path), path).toBe("missing");
   }

@@ -197,4 +197,16 @@ test("without JavaScript, a person who went to a free group reviews it in the ea
   await brian.goto(`/services/${serviceId}`);
   await expect(brian.getByRole("article", { name: /Review written/ })).toContainText("Not a verified purchase: the reviewer says they went");
   await expect(brian.getByRole("link", { name: "Review this service" })).toHaveCount(0);
+
+  // Brian changes his mind: he withdraws it from his reviews, and it leaves the service's page.
+  await brian.goto("/reviews");
+  await brian.getByRole("link", { name: `Withdraw your review of ${name}` }).click();
+  await expect(brian.getByRole("heading", { level: 1 })).toHaveText(`Withdraw your review of ${name}`);
+  await brian.getByRole("button", { name: "Withdraw this review" }).click();
+  await expect(brian.getByRole("status")).toHaveText(`Your review of ${name} is withdrawn. It no longer shows anywhere or counts towards the score.`);
+  await brian.goto(`/services/${serviceId}`);
+  await expect(brian.getByRole("article", { name: /Review written/ })).toHaveCount(0);
+  await brian.goto("/reviews");
+  await expect(brian.getByRole("listitem").filter({ hasText: name })).toContainText("withdrawn");
+  await expect(brian.getByRole("link", { name: `Withdraw your review of ${name}` })).toHaveCount(0);
 });

@@ -45,6 +45,7 @@ export default [
   route("moderation", "routes/moderation.tsx"),
   route("moderation/suggestions/:suggestionId", "routes/moderation.suggestions.$suggestionId.tsx"),
   route("moderation/claims/:claimId", "routes/moderation.claims.$claimId.tsx"),
+  route("moderation/peer-supporters/:userId", "routes/moderation.peer-supporters.$userId.tsx"),
   route("moderation/appointees", "routes/moderation.appointees.tsx"),
 
   // Open Referral UK API (read-only), the printable area booklet and its short codes

@@ -3,7 +3,7 @@
 // Dev's organisation has answered with an offer, and Femi offers to be a peer supporter in Leeds.
 import { asc, eq } from "drizzle-orm";
 import { actorFor } from "../app/accounts/actor.server";
-import { offerPeerSupport } from "../app/requests/peers.server";
+import { approvePeerSupporter, offerPeerSupport } from "../app/requests/peers.server";
 import { makeOffer, postLookingFor } from "../app/requests/requests.server";
 import { listingsOfOrganisation } from "../app/directory/catalogue.server";
 import { categories, nameOf } from "../app/directory/vocabulary";
@@ -16,7 +16,8 @@ const actorOf = (id: number) => actorFor({ sessionId: 0, user: db.select({ id: u
 
 export function seedDemoRequests(ids: Record<DemoKey, number>, now = new Date()) {
   const amina = actorOf(ids.holder);
-  offerPeerSupport(actorOf(ids.organiser), { areaSlug: "leeds", about: "I have managed my own direct payment and employed PAs for six years. Happy to talk about getting started." }, now);
+  offerPeerSupport(actorOf(ids.organiser), { areaSlug: "leeds", about: "I have managed my own direct payment and employed PAs for six years. Happy to talk about getting started." });
+  approvePeerSupporter(actorOf(ids.moderator), ids.organiser, now);
   postLookingFor(amina, ids.holder, {
     description: "A walking buddy for Sunday afternoons, on flat paths, at my pace", category: "befriending", townSlug: "headingley",
     whenText: "Sunday afternoons", budgetMin: null, budgetMax: 1_500, sendAsItIs: false,

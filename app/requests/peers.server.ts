@@ -1,16 +1,20 @@
 // Peer support: people who have been through it offer to support others in their council area;
-// a person asks, and is introduced to the supporter in their area with the fewest introductions
-// so far (or waits until one offers). Introducing shares each one's name and email with the
-// other, which both forms say before anyone agrees.
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+// a moderator checks each offer (and each change to it) before anyone is introduced; a person
+// asks, and is introduced to the checked supporter in their area with the fewest introductions
+// so far (or waits until one is). Introducing shares each one's name and email with the other,
+// which both forms say before anyone agrees.
+import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { db, type Tx } from "../../db/client";
 import { peerRequests, peerSupporters, users } from "../../db/schema";
 import { recordAudit } from "../accounts/audit.server";
-import { type Actor, canAskForPeerSupport } from "../accounts/permissions";
+import { type Actor, canAskForPeerSupport, canModerate } from "../accounts/permissions";
 import { findArea } from "../directory/region";
 import { OrderError } from "../purchasing/lifecycle";
 
 const immediately = <T>(fn: (tx: Tx) => T): T => db.transaction(fn, { behavior: "immediate" });
+
+/** Supporters people can be introduced to: checked by a moderator, and still offering. */
+const offering = and(isNotNull(peerSupporters.approvedAt), isNull(peerSupporters.withdrawnAt));
 
 export function peerSupporterRecord(userId: number) {
   return db.select().from(peerSupporters).where(eq(peerSupporters.userId, userId)).get() ?? null;
@@ -20,7 +24,7 @@ export function peerSupporterRecord(userId: number) {
 function freeSupporter(tx: Tx, areaSlug: string, personId: number) {
   const introduced = sql<number>`(SELECT count(*) FROM peer_requests r WHERE r.supporter_id = peer_supporters.user_id)`;
   return tx.select({ userId: peerSupporters.userId }).from(peerSupporters)
-    .where(and(eq(peerSupporters.areaSlug, areaSlug), isNull(peerSupporters.withdrawnAt), sql`${peerSupporters.userId} <> ${personId}`))
+    .where(and(offering, eq(peerSupporters.areaSlug, areaSlug), sql`${peerSupporters.userId} <> ${personId}`))
     .orderBy(asc(introduced), asc(peerSupporters.createdAt), asc(peerSupporters.userId)).limit(1).get() ?? null;
 }
 
@@ -29,19 +33,61 @@ function introduce(tx: Tx, requestId: number, supporterId: number, now: Date) {
     .where(and(eq(peerRequests.id, requestId), eq(peerRequests.status, "waiting"))).run();
 }
 
-/** Offers (or updates) the actor as a peer supporter in an area; people already waiting there are introduced. */
-export function offerPeerSupport(actor: Actor, input: { areaSlug: string; about: string }, now = new Date()) {
+/**
+ * Offers (or changes) the actor as a peer supporter in an area. Nobody is introduced until a
+ * moderator has checked it: a change (another area, other words) is checked again.
+ */
+export function offerPeerSupport(actor: Actor, input: { areaSlug: string; about: string }) {
   if (!findArea(input.areaSlug)) throw new OrderError("invalid", "Choose a council area from the list.");
   return immediately((tx) => {
-    tx.insert(peerSupporters).values({ userId: actor.user.id, areaSlug: input.areaSlug, about: input.about })
-      .onConflictDoUpdate({ target: peerSupporters.userId, set: { areaSlug: input.areaSlug, about: input.about, withdrawnAt: null } }).run();
+    const unchecked = { areaSlug: input.areaSlug, about: input.about, withdrawnAt: null, approvedAt: null, approvedBy: null, declinedReason: null };
+    tx.insert(peerSupporters).values({ userId: actor.user.id, ...unchecked })
+      .onConflictDoUpdate({ target: peerSupporters.userId, set: unchecked }).run();
     recordAudit(tx, { actorId: actor.user.id, personId: actor.user.id, action: "peer.offered", subjectType: "peer-supporter", subjectId: actor.user.id, detail: { areaSlug: input.areaSlug } });
-    // A new supporter takes the longest-waiting people in their area, up to three at once.
+  });
+}
+
+/** Offers a moderator has not checked yet, oldest first. */
+export function peerOffersToCheck() {
+  return db.select({ supporter: peerSupporters, name: users.name, email: users.email }).from(peerSupporters).innerJoin(users, eq(users.id, peerSupporters.userId))
+    .where(and(isNull(peerSupporters.approvedAt), isNull(peerSupporters.withdrawnAt))).orderBy(asc(peerSupporters.createdAt), asc(peerSupporters.userId)).limit(100).all();
+}
+
+/** One offer, for a moderator; null when there is none. */
+export function peerOfferForModerator(userId: number) {
+  return db.select({ supporter: peerSupporters, name: users.name, email: users.email }).from(peerSupporters).innerJoin(users, eq(users.id, peerSupporters.userId))
+    .where(eq(peerSupporters.userId, userId)).get() ?? null;
+}
+
+/**
+ * A moderator approves an offer (having spoken to the person and checked what they need to):
+ * they become a peer supporter, and take the longest-waiting people in their area, up to three.
+ */
+export function approvePeerSupporter(actor: Actor, userId: number, now = new Date()) {
+  if (!canModerate(actor)) throw new OrderError("not-permitted", "Only moderators can approve peer supporters.");
+  return immediately((tx) => {
+    const offer = tx.select().from(peerSupporters).where(eq(peerSupporters.userId, userId)).get();
+    if (!offer) throw new OrderError("missing", "There is no such offer.");
+    if (offer.withdrawnAt || offer.approvedAt) throw new OrderError("refused", offer.approvedAt ? "This offer is already approved." : "This offer has been withdrawn or declined.");
+    tx.update(peerSupporters).set({ approvedAt: now.toISOString(), approvedBy: actor.user.id }).where(eq(peerSupporters.userId, userId)).run();
     const waiting = tx.select({ id: peerRequests.id }).from(peerRequests)
-      .where(and(eq(peerRequests.areaSlug, input.areaSlug), eq(peerRequests.status, "waiting"), sql`${peerRequests.personId} <> ${actor.user.id}`))
+      .where(and(eq(peerRequests.areaSlug, offer.areaSlug), eq(peerRequests.status, "waiting"), sql`${peerRequests.personId} <> ${userId}`))
       .orderBy(asc(peerRequests.id)).limit(3).all();
-    for (const w of waiting) introduce(tx, w.id, actor.user.id, now);
+    for (const w of waiting) introduce(tx, w.id, userId, now);
+    recordAudit(tx, { actorId: actor.user.id, personId: userId, action: "peer.approved", subjectType: "peer-supporter", subjectId: userId, detail: { introduced: waiting.length } });
     return { introduced: waiting.length };
+  });
+}
+
+/** A moderator does not approve an offer, saying why (the person reads it); they can offer again. */
+export function declinePeerSupporter(actor: Actor, userId: number, reason: string, now = new Date()) {
+  if (!canModerate(actor)) throw new OrderError("not-permitted", "Only moderators can decline peer supporters.");
+  immediately((tx) => {
+    const offer = tx.select().from(peerSupporters).where(eq(peerSupporters.userId, userId)).get();
+    if (!offer) throw new OrderError("missing", "There is no such offer.");
+    if (offer.withdrawnAt || offer.approvedAt) throw new OrderError("refused", "Only an offer waiting to be checked can be declined.");
+    tx.update(peerSupporters).set({ withdrawnAt: now.toISOString(), declinedReason: reason }).where(eq(peerSupporters.userId, userId)).run();
+    recordAudit(tx, { actorId: actor.user.id, personId: userId, action: "peer.declined", subjectType: "peer-supporter", subjectId: userId, detail: { reason } });
   });
 }
 
@@ -59,10 +105,10 @@ export function peerRequestOf(personId: number) {
     .where(eq(peerRequests.personId, personId)).orderBy(desc(peerRequests.id)).limit(1).get() ?? null;
 }
 
-/** How many people in the area have offered to be peer supporters (other than the person). */
+/** How many checked peer supporters the area has (other than the person). */
 export const supportersIn = (areaSlug: string, personId: number) =>
   db.select({ n: sql<number>`count(*)` }).from(peerSupporters)
-    .where(and(eq(peerSupporters.areaSlug, areaSlug), isNull(peerSupporters.withdrawnAt), sql`${peerSupporters.userId} <> ${personId}`)).get()?.n ?? 0;
+    .where(and(offering, eq(peerSupporters.areaSlug, areaSlug), sql`${peerSupporters.userId} <> ${personId}`)).get()?.n ?? 0;
 
 /**
  * The person (or their representative) asks for a peer supporter in their council area. One ask
@@ -98,7 +144,7 @@ export function peerDemand(areaSlugs: string[]) {
   const rows = db.$client.prepare(`SELECT a.slug AS areaSlug,
       (SELECT count(*) FROM peer_requests r WHERE r.area_slug = a.slug AND r.status = 'waiting') AS waiting,
       (SELECT count(*) FROM peer_requests r WHERE r.area_slug = a.slug AND r.status = 'introduced') AS introduced,
-      (SELECT count(*) FROM peer_supporters s WHERE s.area_slug = a.slug AND s.withdrawn_at IS NULL) AS supporters
+      (SELECT count(*) FROM peer_supporters s WHERE s.area_slug = a.slug AND s.withdrawn_at IS NULL AND s.approved_at IS NOT NULL) AS supporters
     FROM local_authorities a WHERE a.slug IN (${areaSlugs.map(() => "?").join(",")}) ORDER BY a.slug`).all(...areaSlugs);
   return rows as { areaSlug: string; waiting: number; introduced: number; supporters: number }[];
 }

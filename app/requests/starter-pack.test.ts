@@ -9,7 +9,9 @@ import { orderWorld, type World } from "../../tests/support/orders";
 import { getBudgetAccount, openBudgetAccount } from "../budgets/budgets.server";
 import { agreePlan, draftFor, saveDraft } from "../budgets/plans.server";
 import { createService } from "../directory/listings.server";
-import { askForPeerSupporter, offerPeerSupport, peerDemand, peerRequestOf, withdrawPeerSupport } from "./peers.server";
+import {
+  approvePeerSupporter, askForPeerSupporter, declinePeerSupporter, offerPeerSupport, peerDemand, peerOffersToCheck, peerRequestOf, peerSupporterRecord, withdrawPeerSupport,
+} from "./peers.server";
 import { priceGuide, starterPack } from "./starter-pack.server";
 
 let w: World;
@@ -101,16 +103,23 @@ describe("the prices to expect", () => {
 });
 
 describe("a peer supporter", () => {
-  test("the person is introduced to someone who offered in their area, never to themselves, and waits when nobody has", () => {
+  test("the person is introduced to someone a moderator has checked in their area, never to themselves, and waits when nobody is", () => {
     const femi = person("femi@example.org", "Femi Ade");
     const bea = person("bea@example.org", "Bea Bradford");
+    const approve = (id: number) => approvePeerSupporter(w.as.moderator(), id);
     offerPeerSupport(actorOf(bea), { areaSlug: "bradford", about: "I run a PA support group." });
     offerPeerSupport(w.as.holder(), { areaSlug: "leeds", about: "Happy to help." });
+    approve(bea);
+    approve(w.ids.holder);
 
     const asked = askForPeerSupporter(w.as.representative(), { personId: w.ids.holder, areaSlug: "leeds", message: "How do I find a PA?" });
     expect(asked.status).toBe("waiting");
 
+    // Femi offers: nobody is introduced to him until a moderator has checked his offer.
     offerPeerSupport(actorOf(femi), { areaSlug: "leeds", about: "I have employed my own PAs for six years." });
+    expect(peerRequestOf(w.ids.holder)).toMatchObject({ request: { status: "waiting", supporterId: null } });
+    expect(peerOffersToCheck().map((o) => o.name)).toEqual(["Femi Ade"]);
+    expect(approve(femi)).toEqual({ introduced: 1 });
     expect(peerRequestOf(w.ids.holder)).toMatchObject({ request: { status: "introduced", supporterId: femi }, supporterName: "Femi Ade", supporterEmail: "femi@example.org" });
     // Asking again keeps the one introduction.
     expect(askForPeerSupporter(w.as.holder(), { personId: w.ids.holder, areaSlug: "leeds", message: "Again" }).id).toBe(asked.id);
@@ -126,5 +135,25 @@ describe("a peer supporter", () => {
       { areaSlug: "bradford", waiting: 1, introduced: 0, supporters: 1 },
       { areaSlug: "leeds", waiting: 0, introduced: 2, supporters: 1 },
     ]);
+  });
+
+  test("only a moderator approves or declines; a declined person reads why; a changed offer is checked again before any introduction", () => {
+    const femi = person("femi@example.org", "Femi Ade");
+    offerPeerSupport(actorOf(femi), { areaSlug: "leeds", about: "Happy to talk." });
+    for (const who of [w.as.holder(), w.as.staff(), actorOf(femi)]) {
+      expect(() => approvePeerSupporter(who, femi)).toThrow(/Only moderators/);
+      expect(() => declinePeerSupporter(who, femi, "No")).toThrow(/Only moderators/);
+    }
+    declinePeerSupporter(w.as.moderator(), femi, "We could not reach you on the number you gave.");
+    expect(peerSupporterRecord(femi)).toMatchObject({ approvedAt: null, declinedReason: "We could not reach you on the number you gave." });
+    expect(peerOffersToCheck()).toEqual([]);
+    expect(() => approvePeerSupporter(w.as.moderator(), femi)).toThrow(/withdrawn or declined/);
+
+    // He offers again, is approved, then changes his words: checked again, and meanwhile nobody is introduced.
+    offerPeerSupport(actorOf(femi), { areaSlug: "leeds", about: "Happy to talk; call me first." });
+    approvePeerSupporter(w.as.moderator(), femi);
+    offerPeerSupport(actorOf(femi), { areaSlug: "leeds", about: "Ring me any evening." });
+    expect(askForPeerSupporter(w.as.holder(), { personId: w.ids.holder, areaSlug: "leeds", message: "Hello" }).status).toBe("waiting");
+    expect(peerOffersToCheck().map((o) => o.supporter.about)).toEqual(["Ring me any evening."]);
   });
 });

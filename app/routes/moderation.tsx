@@ -7,6 +7,8 @@ import { describeClaim } from "../directory/vetting";
 import { categories, nameOf } from "../directory/vocabulary";
 import { moderator } from "../moderation/access.server";
 import { moderationQueues } from "../moderation/moderation.server";
+import { findArea } from "../directory/region";
+import { peerOffersToCheck } from "../requests/peers.server";
 import { reportedReviews } from "../reviews/views.server";
 import { Notices, Pagination } from "../ui";
 
@@ -19,6 +21,8 @@ const confirmations = {
   rejected: "The suggestion is rejected, with your reason recorded.",
   verified: "The fact is verified. It now shows as checked on the organisation's listings.",
   "claim-rejected": "The claim is rejected, with your reason. The provider can see it.",
+  "peer-approved": "The peer supporter is approved. People waiting in their area are introduced to them now.",
+  "peer-declined": "The offer is declined, with your reason. They can read it, and offer again.",
 } as const;
 
 export function loader({ request, context }: Route.LoaderArgs) {
@@ -30,6 +34,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
     ...moderationQueues(actor, page),
     ...reportedReviews(Page.parse(url.searchParams.get("rp") ?? 1)),
     reviewsPage: Page.parse(url.searchParams.get("rp") ?? 1),
+    peerOffers: peerOffersToCheck().map(({ supporter, name }) => ({ userId: supporter.userId, name, area: findArea(supporter.areaSlug)?.name ?? supporter.areaSlug, at: supporter.createdAt })),
     page,
     confirmation: done && done in confirmations ? confirmations[done as keyof typeof confirmations] : null,
   };
@@ -73,6 +78,21 @@ export default function Moderation({ loaderData: d }: Route.ComponentProps) {
           </ul>
         )}
         <Pagination page={d.page.claims} pages={d.claimPages} href={href("cp")} />
+      </section>
+
+      <section aria-labelledby="peers-heading" className="mb-8">
+        <h2 id="peers-heading" className="text-2xl font-bold mb-2">Peer supporters to check ({d.peerOffers.length})</h2>
+        <p className="mb-2">People offering to support others who are starting out. Nobody is introduced to them (by name and email) until you approve them. Oldest first.</p>
+        {d.peerOffers.length === 0 ? <p>Nothing waiting.</p> : (
+          <ul>
+            {d.peerOffers.map((o) => (
+              <li key={o.userId} className="border-b border-line py-2">
+                <Link to={`/moderation/peer-supporters/${o.userId}`} className="font-bold">{o.name}</Link>
+                <span className="text-muted"> · {o.area} · offered {formatDate(o.at)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="disputes-heading" className="mb-8">

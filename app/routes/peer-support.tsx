@@ -15,7 +15,10 @@ export function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const record = peerSupporterRecord(actor.user.id);
   return {
-    record: record && { areaSlug: record.areaSlug, areaName: findArea(record.areaSlug)?.name ?? record.areaSlug, about: record.about, active: !record.withdrawnAt },
+    record: record && {
+      areaSlug: record.areaSlug, areaName: findArea(record.areaSlug)?.name ?? record.areaSlug, about: record.about, active: !record.withdrawnAt,
+      approvedAt: record.approvedAt, declinedReason: record.declinedReason,
+    },
     introductions: introductionsFor(actor.user.id).map((i) => ({ id: i.request.id, name: i.personName, email: i.personEmail, message: i.request.message, at: i.request.introducedAt })),
   };
 }
@@ -26,7 +29,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (form.get("intent") === "withdraw") return attempt(() => withdrawPeerSupport(actor), "You are no longer offered as a peer supporter. People already introduced keep your details.", "withdraw");
   const parsed = readForm(PeerSupporterForm, form);
   if (!parsed.ok) return invalid(parsed.errors);
-  return attempt(() => offerPeerSupport(actor, parsed.data), "Thank you. People in the area who ask for a peer supporter may be introduced to you.", "areaSlug");
+  return attempt(() => offerPeerSupport(actor, parsed.data),
+    "Thank you. A Weave moderator will check your offer, and may contact you first, before anyone is introduced to you.", "areaSlug");
 }
 
 export default function PeerSupport({ loaderData: d, actionData }: Route.ComponentProps) {
@@ -41,7 +45,13 @@ export default function PeerSupport({ loaderData: d, actionData }: Route.Compone
         If you have managed your own support, or helped someone who does, you can offer to talk to people who are just starting.
         When someone in your council area asks for a peer supporter, we introduce you: they see your name, your email and the few words below, and you see theirs.
       </p>
-      {active && <p className="mb-4"><strong>You are offered as a peer supporter in {d.record!.areaName}.</strong></p>}
+      {active && d.record!.approvedAt && <p className="mb-4"><strong>You are a peer supporter in {d.record!.areaName}</strong> (checked on {formatDate(d.record!.approvedAt)}).</p>}
+      {active && !d.record!.approvedAt && (
+        <p className="mb-4"><strong>Your offer to support people in {d.record!.areaName} is waiting for a moderator to check it.</strong> Nobody is introduced to you before then. Changing it means it is checked again.</p>
+      )}
+      {d.record?.declinedReason && !active && (
+        <p className="border-l-8 border-warn bg-wash p-3 mb-4">A moderator did not approve your offer: {d.record.declinedReason} You can offer again.</p>
+      )}
       <Form method="post" noValidate className="mb-6">
         <Select name="areaSlug" label="Which council area can you support people in?" placeholder="Choose an area" defaultValue={d.record?.areaSlug}
           options={localAuthorities.map((a) => ({ value: a.slug, label: a.name }))} error={errors.areaSlug} />

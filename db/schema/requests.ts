@@ -88,6 +88,11 @@ export const peerSupporters = sqliteTable("peer_supporters", {
   about: text().notNull(),
   createdAt: text().notNull().default(now),
   withdrawnAt: text(),
+  /** A moderator checked the offer (and each change to it): nobody is introduced before. */
+  approvedAt: text(),
+  approvedBy: integer().references(() => users.id),
+  /** Why a moderator did not approve it, for the person to read. */
+  declinedReason: text(),
 }, (t) => [index("peer_supporters_area_idx").on(t.areaSlug, t.withdrawnAt)]);
 
 export type PeerRequestStatus = "waiting" | "introduced";

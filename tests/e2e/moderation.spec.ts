@@ -131,3 +131,26 @@ test("a moderator records an appointee with the legal basis", async ({ page, bro
   await page.getByRole("button", { name: "Record appointee" }).click();
   await expect(page.getByRole("status")).toContainText(`Adam ${stamp} is recorded as acting for Harriet ${stamp}`);
 });
+
+test("a peer supporter's offer waits for a moderator: Brian offers, Mo declines without a reason (refused), then approves, and Brian reads that he is checked", async ({ page, browser }) => {
+  await logIn(page, "brian@example.org", "/peer-support");
+  await page.getByLabel("Which council area can you support people in?").selectOption({ label: "Bradford" });
+  await page.getByLabel("A few words about you").fill("I have had a direct payment for ten years and employ two PAs.");
+  await page.getByRole("button", { name: "Offer to be a peer supporter" }).click();
+  await expect(page.getByRole("status")).toHaveText("Thank you. A Weave moderator will check your offer, and may contact you first, before anyone is introduced to you.");
+  await expect(page.getByText("Your offer to support people in Bradford is waiting for a moderator to check it.")).toBeVisible();
+
+  const mo = await browser.newPage();
+  await logIn(mo, "mo@example.org", "/moderation");
+  await mo.getByRole("region", { name: /Peer supporters to check/ }).getByRole("link", { name: "Brian Walsh" }).click();
+  await expect(mo.getByRole("heading", { level: 1 })).toHaveText("Brian Walsh offers to be a peer supporter");
+  await expect(mo.getByText("I have had a direct payment for ten years and employ two PAs.")).toBeVisible();
+  await mo.getByRole("button", { name: "Decline" }).click();
+  await expect(mo.getByText("Give the reason, so it can be explained to whoever sent it").first()).toBeVisible();
+  await mo.getByRole("button", { name: "Approve: people in Bradford may be introduced to them" }).click();
+  await expect(mo.getByRole("status")).toContainText("The peer supporter is approved.");
+  await expect(mo.getByRole("region", { name: /Peer supporters to check/ }).getByRole("link", { name: "Brian Walsh" })).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByText(/You are a peer supporter in Bradford/)).toBeVisible();
+});

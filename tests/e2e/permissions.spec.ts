@@ -15,7 +15,7 @@ const emails: Record<Exclude<Persona, "anonymous">, string> = {
 const personas = ["anonymous", ...Object.keys(emails)] as Persona[];
 
 /** Ids from the e2e database: the holder's record and ISF, the ISF provider's organisation and a service of it. */
-type Ids = { holder: number; holderIsf: number; providerOrg: number; providerService: number; suggestion: number; claim: number; order: number; enquiry: number; review: number; request: number; groupOffer: number };
+type Ids = { holder: number; holderIsf: number; providerOrg: number; providerService: number; suggestion: number; claim: number; order: number; enquiry: number; review: number; request: number; groupOffer: number; peerSupporter: number };
 
 const everyone = (outcome: Outcome): Record<Persona, Outcome> => Object.fromEntries(personas.map((p) => [p, outcome])) as Record<Persona, Outcome>;
 const only = (allowed: Persona[]): Record<Persona, Outcome> =>
@@ -53,6 +53,8 @@ const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona
   "provider/services/:serviceId": { path: (i) => `/provider/services/${i.providerService}`, expect: organisation },
   "moderation/suggestions/:suggestionId": { path: (i) => `/moderation/suggestions/${i.suggestion}`, expect: moderation },
   "moderation/claims/:claimId": { path: (i) => `/moderation/claims/${i.claim}`, expect: moderation },
+  // Femi (the demo seed's peer supporter): his offer and email are for moderators only.
+  "moderation/peer-supporters/:userId": { path: (i) => `/moderation/peer-supporters/${i.peerSupporter}`, expect: moderation },
   // The Open Referral API and short codes are public by design, and hold no personal data.
   "openreferral/services/:id?": { path: () => "/openreferral/services", expect: everyone("ok") },
   "openreferral/service_at_locations/:id?": { path: () => "/openreferral/service_at_locations", expect: everyone("ok") },
@@ -140,7 +142,8 @@ async function fixtures(browser: Browser): Promise<Ids> {
     SELECT 'looking-for', ?, ?, s.category_slug, t.area_slug, s.town_slug, 'Permission table post', 'Any time', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+30 days')
     FROM services s JOIN towns t ON t.slug = s.town_slug WHERE s.id = ? RETURNING id`, holder, holder, providerService);
   const groupOffer = id("SELECT id FROM consortium_offers ORDER BY id LIMIT 1"); // the demo seed's
-  const ids = { holder, providerOrg, claim, holderIsf, providerService, order, enquiry, review, request, groupOffer, suggestion: id("SELECT id FROM suggestions WHERE service_name = ?", name) };
+  const peerSupporter = id("SELECT user_id FROM peer_supporters s JOIN users u ON u.id = s.user_id WHERE u.email = 'femi@example.org'");
+  const ids = { holder, providerOrg, claim, holderIsf, providerService, order, enquiry, review, request, groupOffer, peerSupporter, suggestion: id("SELECT id FROM suggestions WHERE service_name = ?", name) };
   db.close();
   return ids;
 }

@@ -21,14 +21,17 @@ export function sessionCookie(token: string | null): string {
   return parts.join("; ");
 }
 
-export function sessionToken(request: Request): string | null {
+/** A cookie's value in the request, or null. */
+export function cookieValue(request: Request, cookie: string): string | null {
   const header = request.headers.get("Cookie") ?? "";
   for (const part of header.split(/;\s*/)) {
     const [name, ...rest] = part.split("=");
-    if (name === SESSION_COOKIE) return rest.join("=") || null;
+    if (name === cookie) return rest.join("=") || null;
   }
   return null;
 }
+
+export const sessionToken = (request: Request) => cookieValue(request, SESSION_COOKIE);
 
 /** A fresh session (never a reused token: rotating at login defeats session fixation). */
 export function startSession(tx: Tx, userId: number, userAgent: string | null): string {

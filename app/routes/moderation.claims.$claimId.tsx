@@ -1,5 +1,6 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/moderation.claims.$claimId";
+import { redirectWithNotice } from "../notices.server";
 import { formatDate } from "../directory/format";
 import { describeClaim } from "../directory/vetting";
 import { readForm } from "../forms";
@@ -20,14 +21,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (intent === "verify") {
     const result = verifyVettingClaim(actor, claim.id);
     if (!result.ok) throw data(result.message, { status: result.status });
-    return redirect("/moderation?done=verified");
+    return redirectWithNotice("/moderation", "verified");
   }
   if (intent === "reject") {
     const read = readForm(RejectForm, form);
     if (!read.ok) return data({ errors: read.errors, values: read.values }, { status: 400 });
     const result = rejectVettingClaim(actor, claim.id, read.data.reason);
     if (!result.ok) throw data(result.message, { status: result.status });
-    return redirect("/moderation?done=claim-rejected");
+    return redirectWithNotice("/moderation", "claim-rejected");
   }
   throw data("That request was not complete.", { status: 400 });
 }

@@ -1,5 +1,6 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/moderation.peer-supporters.$userId";
+import { redirectWithNotice } from "../notices.server";
 import { notFound } from "../accounts/actor.server";
 import { parseId } from "../directory/ids";
 import { formatDate } from "../directory/format";
@@ -29,13 +30,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   try {
     if (form.get("intent") === "approve") {
       approvePeerSupporter(actor, offer.supporter.userId);
-      return redirect("/moderation?done=peer-approved");
+      return redirectWithNotice("/moderation", "peer-approved");
     }
     if (form.get("intent") === "decline") {
       const read = readForm(RejectForm, form);
       if (!read.ok) return data({ errors: read.errors, values: read.values }, { status: 400 });
       declinePeerSupporter(actor, offer.supporter.userId, read.data.reason);
-      return redirect("/moderation?done=peer-declined");
+      return redirectWithNotice("/moderation", "peer-declined");
     }
   } catch (error) {
     if (error instanceof OrderError) throw data(error.message, { status: error.code === "missing" ? 404 : 409 });

@@ -1,5 +1,6 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/moderation.suggestions.$suggestionId";
+import { redirectWithNotice } from "../notices.server";
 import { formatDate } from "../directory/format";
 import { listFields } from "../directory/listing-forms";
 import { suggestionReference } from "../directory/suggestion";
@@ -27,7 +28,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     ? rejectSuggestion(actor, suggestion.id, read.data.reason)
     : approveSuggestion(actor, suggestion.id, read.data);
   if (!result.ok) throw data(result.message, { status: result.status });
-  return redirect(`/moderation?done=${intent === "approve" ? "approved" : "rejected"}`);
+  return redirectWithNotice("/moderation", intent === "approve" ? "approved" : "rejected");
 }
 
 export default function ReviewSuggestion({ loaderData: d, actionData }: Route.ComponentProps) {

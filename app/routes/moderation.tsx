@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { data, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/moderation";
 import { formatDate } from "../directory/format";
@@ -6,6 +6,7 @@ import { suggestionReference } from "../directory/suggestion";
 import { describeClaim } from "../directory/vetting";
 import { categories, nameOf } from "../directory/vocabulary";
 import { moderator } from "../moderation/access.server";
+import { takeNotice } from "../notices.server";
 import { moderationQueues } from "../moderation/moderation.server";
 import { findArea } from "../directory/region";
 import { peerOffersToCheck } from "../requests/peers.server";
@@ -29,15 +30,15 @@ export function loader({ request, context }: Route.LoaderArgs) {
   const actor = moderator(request, context, "Only moderators can see the moderation queues.");
   const url = new URL(request.url);
   const page = { suggestions: Page.parse(url.searchParams.get("sp") ?? 1), claims: Page.parse(url.searchParams.get("cp") ?? 1) };
-  const done = url.searchParams.get("done");
-  return {
+  const { notice, headers } = takeNotice(request, confirmations);
+  return data({
     ...moderationQueues(actor, page),
     ...reportedReviews(Page.parse(url.searchParams.get("rp") ?? 1)),
     reviewsPage: Page.parse(url.searchParams.get("rp") ?? 1),
     peerOffers: peerOffersToCheck().map(({ supporter, name }) => ({ userId: supporter.userId, name, area: findArea(supporter.areaSlug)?.name ?? supporter.areaSlug, at: supporter.createdAt })),
     page,
-    confirmation: done && done in confirmations ? confirmations[done as keyof typeof confirmations] : null,
-  };
+    confirmation: notice,
+  }, { headers });
 }
 
 export default function Moderation({ loaderData: d }: Route.ComponentProps) {

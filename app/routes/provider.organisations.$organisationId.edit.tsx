@@ -1,5 +1,6 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/provider.organisations.$organisationId.edit";
+import { redirectWithNotice } from "../notices.server";
 import { managedOrganisation } from "../directory/access.server";
 import { organisationFormValues, OrganisationForm } from "../directory/listing-forms";
 import { editOrganisation } from "../directory/manage.server";
@@ -17,7 +18,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = editOrganisation(actor, organisation.id, form.data);
   if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });
-  return redirect(`/provider/organisations/${organisation.id}?done=edited`);
+  return redirectWithNotice(`/provider/organisations/${organisation.id}`, "edited");
 }
 
 export default function EditOrganisation({ loaderData: d, actionData }: Route.ComponentProps) {

@@ -1,5 +1,6 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/provider.organisations.$organisationId.services.new";
+import { redirectWithNotice } from "../notices.server";
 import { managedOrganisation } from "../directory/access.server";
 import { listFields, ServiceForm } from "../directory/listing-forms";
 import { createDraftService } from "../directory/manage.server";
@@ -20,7 +21,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const form = readForm(ServiceForm, await request.formData(), listFields);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const id = createDraftService(actor, organisation.id, form.data);
-  return redirect(`/provider/services/${id}?done=created`);
+  return redirectWithNotice(`/provider/services/${id}`, "created");
 }
 
 export default function NewService({ loaderData: d, actionData }: Route.ComponentProps) {

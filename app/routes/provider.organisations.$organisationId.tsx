@@ -1,6 +1,7 @@
 import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/provider.organisations.$organisationId";
+import { takeNotice } from "../notices.server";
 import { allow } from "../accounts/actor.server";
 import { canManageStaff } from "../accounts/permissions";
 import { checkedAgo, formatDate } from "../directory/format";
@@ -26,8 +27,8 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   const id = found.organisation.id;
   const url = new URL(request.url);
   const page = Page.parse(url.searchParams.get("page") ?? 1);
-  const done = url.searchParams.get("done");
-  return {
+  const { notice, headers } = takeNotice(request, confirmations);
+  return data({
     ...found,
     page,
     ...servicesOf(id, page),
@@ -35,8 +36,8 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
     claims: claimsOf(id),
     managesStaff: canManageStaff(actor, id),
     you: actor.user.id,
-    confirmation: done && done in confirmations ? confirmations[done as keyof typeof confirmations] : null,
-  };
+    confirmation: notice,
+  }, { headers });
 }
 
 const Member = z.object({ userId: z.coerce.number().int().positive() });

@@ -1,5 +1,6 @@
-import { data, Form, redirect } from "react-router";
+import { data, Form } from "react-router";
 import type { Route } from "./+types/provider.organisations.new";
+import { redirectWithNotice } from "../notices.server";
 import { allow, requireActor } from "../accounts/actor.server";
 import { canCreateOrganisation } from "../accounts/permissions";
 import { listFields, NewOrganisationForm } from "../directory/listing-forms";
@@ -19,7 +20,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = registerOrganisation(actor, form.data);
   if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });
-  return redirect(`/provider/organisations/${result.id}?done=created`);
+  return redirectWithNotice(`/provider/organisations/${result.id}`, "created");
 }
 
 export default function NewOrganisation({ actionData }: Route.ComponentProps) {

@@ -1,5 +1,6 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/provider.services.$serviceId";
+import { redirectWithNotice, takeNotice } from "../notices.server";
 import { proposalsForService } from "../consortia/consortia.server";
 import { editableService } from "../directory/access.server";
 import { listFields, ServiceForm, serviceFormValues } from "../directory/listing-forms";
@@ -17,21 +18,21 @@ const confirmations = {
 
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const { service, organisationName } = editableService(request, context, params.serviceId);
-  const done = new URL(request.url).searchParams.get("done");
-  return {
+  const { notice, headers } = takeNotice(request, confirmations);
+  return data({
     service: { id: service.id, name: service.name, status: service.status, updatedAt: service.updatedAt, organisationId: service.organisationId },
     organisationName,
     proposals: proposalsForService(service.id),
     values: serviceFormValues(service),
-    confirmation: done && done in confirmations ? confirmations[done as keyof typeof confirmations] : null,
-  };
+    confirmation: notice,
+  }, { headers });
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { actor, service } = editableService(request, context, params.serviceId);
   const form = await request.formData();
   const intent = form.get("intent");
-  const done = (what: keyof typeof confirmations) => redirect(`/provider/services/${service.id}?done=${what}`);
+  const done = (what: keyof typeof confirmations) => redirectWithNotice(`/provider/services/${service.id}`, what);
   if (intent === "save") {
     const read = readForm(ServiceForm, form, listFields);
     if (!read.ok) return data({ errors: read.errors, values: read.values }, { status: 400 });

@@ -47,16 +47,25 @@ export function offerPeerSupport(actor: Actor, input: { areaSlug: string; about:
   });
 }
 
+/** Offers with who made them, as moderators see them. */
+const offersWithPeople = () =>
+  db.select({ supporter: peerSupporters, name: users.name, email: users.email }).from(peerSupporters).innerJoin(users, eq(users.id, peerSupporters.userId));
+
 /** Offers a moderator has not checked yet, oldest first. */
-export function peerOffersToCheck() {
-  return db.select({ supporter: peerSupporters, name: users.name, email: users.email }).from(peerSupporters).innerJoin(users, eq(users.id, peerSupporters.userId))
-    .where(and(isNull(peerSupporters.approvedAt), isNull(peerSupporters.withdrawnAt))).orderBy(asc(peerSupporters.createdAt), asc(peerSupporters.userId)).limit(100).all();
-}
+export const peerOffersToCheck = () => offersWithPeople()
+  .where(and(isNull(peerSupporters.approvedAt), isNull(peerSupporters.withdrawnAt))).orderBy(asc(peerSupporters.createdAt), asc(peerSupporters.userId)).limit(100).all();
 
 /** One offer, for a moderator; null when there is none. */
-export function peerOfferForModerator(userId: number) {
-  return db.select({ supporter: peerSupporters, name: users.name, email: users.email }).from(peerSupporters).innerJoin(users, eq(users.id, peerSupporters.userId))
-    .where(eq(peerSupporters.userId, userId)).get() ?? null;
+export const peerOfferForModerator = (userId: number) => offersWithPeople().where(eq(peerSupporters.userId, userId)).get() ?? null;
+
+/** An offer waiting to be checked, inside a moderator's change; refused otherwise. */
+function offerToCheck(actor: Actor, tx: Tx, userId: number) {
+  if (!canModerate(actor)) throw new OrderError("not-permitted", "Only moderators can approve or decline peer supporters.");
+  const offer = tx.select().from(peerSupporters).where(eq(peerSupporters.userId, userId)).get();
+  if (!offer) throw new OrderError("missing", "There is no such offer.");
+  if (offer.approvedAt) throw new OrderError("refused", "This offer is already approved.");
+  if (offer.withdrawnAt) throw new OrderError("refused", "This offer has been withdrawn or declined.");
+  return offer;
 }
 
 /**
@@ -64,11 +73,8 @@ export function peerOfferForModerator(userId: number) {
  * they become a peer supporter, and take the longest-waiting people in their area, up to three.
  */
 export function approvePeerSupporter(actor: Actor, userId: number, now = new Date()) {
-  if (!canModerate(actor)) throw new OrderError("not-permitted", "Only moderators can approve peer supporters.");
   return immediately((tx) => {
-    const offer = tx.select().from(peerSupporters).where(eq(peerSupporters.userId, userId)).get();
-    if (!offer) throw new OrderError("missing", "There is no such offer.");
-    if (offer.withdrawnAt || offer.approvedAt) throw new OrderError("refused", offer.approvedAt ? "This offer is already approved." : "This offer has been withdrawn or declined.");
+    const offer = offerToCheck(actor, tx, userId);
     tx.update(peerSupporters).set({ approvedAt: now.toISOString(), approvedBy: actor.user.id }).where(eq(peerSupporters.userId, userId)).run();
     const waiting = tx.select({ id: peerRequests.id }).from(peerRequests)
       .where(and(eq(peerRequests.areaSlug, offer.areaSlug), eq(peerRequests.status, "waiting"), sql`${peerRequests.personId} <> ${userId}`))
@@ -81,11 +87,8 @@ export function approvePeerSupporter(actor: Actor, userId: number, now = new Dat
 
 /** A moderator does not approve an offer, saying why (the person reads it); they can offer again. */
 export function declinePeerSupporter(actor: Actor, userId: number, reason: string, now = new Date()) {
-  if (!canModerate(actor)) throw new OrderError("not-permitted", "Only moderators can decline peer supporters.");
   immediately((tx) => {
-    const offer = tx.select().from(peerSupporters).where(eq(peerSupporters.userId, userId)).get();
-    if (!offer) throw new OrderError("missing", "There is no such offer.");
-    if (offer.withdrawnAt || offer.approvedAt) throw new OrderError("refused", "Only an offer waiting to be checked can be declined.");
+    offerToCheck(actor, tx, userId);
     tx.update(peerSupporters).set({ withdrawnAt: now.toISOString(), declinedReason: reason }).where(eq(peerSupporters.userId, userId)).run();
     recordAudit(tx, { actorId: actor.user.id, personId: userId, action: "peer.declined", subjectType: "peer-supporter", subjectId: userId, detail: { reason } });
   });

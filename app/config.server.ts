@@ -26,6 +26,15 @@ const Config = z.object({
   // How often the in-process job confirms deliveries nobody disputed in 7 days and books the next
   // weeks of recurring orders; 0 turns it off (`npm run orders:auto-confirm` does the same once).
   ORDERS_JOB_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  // Email (app/accounts/mail.server.ts): without SMTP_URL, messages are printed in the server log.
+  // e.g. smtp://user:password@mail.example.org:587, or smtps:// for TLS from the start.
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, "SMTP_URL must look like smtp://user:password@host:587").optional(),
+  // The sender's address, e.g. "Weave <no-reply@weave.example>"; needed with SMTP_URL.
+  MAIL_FROM: z.string().min(3).default("Weave <no-reply@weave.localhost>"),
+  // Where people reach this Weave, for links in email that no request is behind (order news).
+  PUBLIC_URL: z.url().default("http://localhost:3000"),
+  // How often the in-process worker sends queued email; 0 turns it off (tests deliver by hand).
+  MAIL_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
   // Commissioners' insights: a figure built from fewer distinct people than this is withheld.
   // It can be raised, never set below 5 (docs/decisions/009-insights.md).
   INSIGHTS_MIN_PEOPLE: z.coerce.number().int().min(5, "INSIGHTS_MIN_PEOPLE cannot be lower than 5").default(5),
@@ -33,6 +42,9 @@ const Config = z.object({
   const stripeKeys = (["STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_WEBHOOK_SECRET"] as const).filter((k) => c[k]);
   if (stripeKeys.length > 0 && stripeKeys.length < 3) {
     ctx.addIssue({ code: "custom", path: ["STRIPE_SECRET_KEY"], message: "Set STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET together, or none of them" });
+  }
+  if (c.SMTP_URL && !process.env.MAIL_FROM) {
+    ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "Set MAIL_FROM (the address email comes from) with SMTP_URL" });
   }
   // Say so at start-up, not on the first search.
   if (c.SEARCH_ENGINE !== "meilisearch") return;

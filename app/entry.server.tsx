@@ -10,9 +10,10 @@ import { startBudgetSchedule } from "./budgets/schedule.server";
 import { startReviewJobs } from "./reviews/jobs.server";
 import { startConsortiumJobs } from "./consortia/jobs.server";
 import { startDirectoryJobs } from "./directory/jobs.server";
+import { startMailWorker } from "./accounts/mail.server";
 
 // Start-up: load the search cache before the first visitor waits for it; in the background,
-// drain the search outbox and run the budget schedule.
+// drain the search and mail outboxes and run the scheduled jobs.
 warmSearch();
 startSearchSync();
 startOrderJobs();
@@ -20,6 +21,7 @@ startBudgetSchedule();
 startReviewJobs();
 startConsortiumJobs();
 startDirectoryJobs();
+startMailWorker();
 
 export const streamTimeout = 5_000;
 

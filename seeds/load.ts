@@ -12,7 +12,7 @@ export function clearData(tx: Tx) {
     t.insightSpendMonths, t.insightBuyerYears, t.insightPeopleMonths, t.insightPriceMonths, t.insightDeclineYears, t.insightDeclineReasonYears, t.insightSearchMonths, t.insightWatermarks,
     t.messages, t.enquiries, t.stripeEvents, t.cardPayments, t.paymentAccounts, t.payouts, t.disputes, t.creditNotes, t.occurrences, t.invoices, t.orders,
     t.postings, t.ledgerBalances, t.journals, t.ledgerAccounts, t.reservations, t.isfMoves, t.planLines, t.supportPlans,
-    t.budgetAccounts, t.spendingRules, t.auditLog, t.sessions, t.passwordResets, t.rateLimits, t.representativeInvites, t.representativeGrants, t.memberships,
+    t.budgetAccounts, t.spendingRules, t.auditLog, t.sessions, t.passwordResets, t.mailOutbox, t.rateLimits, t.representativeInvites, t.representativeGrants, t.memberships,
     t.commissionerAreas, t.userRoles, t.vettingClaims, t.searchOutbox, t.suggestions, t.services, t.organisations, t.users,
   ]) tx.delete(table).run();
 }

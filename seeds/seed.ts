@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { asc, count } from "drizzle-orm";
 import { db } from "../db/client";
-import { organisations, services } from "../db/schema";
+import { mailOutbox, organisations, services } from "../db/schema";
 import { searchEngine } from "../search/engine";
 import { reindex } from "../search/outbox";
 import { generateRegion } from "./generate";
@@ -43,6 +43,8 @@ seedDemoGroupOffer(db, people, demoProvider);
 // Two years of past purchases in Leeds and Bradford, so Kim (their commissioner) has insights to read.
 seedPurchaseHistory(db, { area: "leeds", buyers: 400, orders: 6_000, months: 24, searches: 3_000, seed: 1 });
 seedPurchaseHistory(db, { area: "bradford", buyers: 150, orders: 1_500, months: 24, searches: 800, seed: 2 });
+// The demo's history is not news to anyone: nothing it made is emailed.
+db.delete(mailOutbox).run();
 console.log(`Seeded ${region.length} organisations and ${listings} services in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${demoPeople.map((p) => `${p.email} (${p.key})`).join(", ")}.`);
 

@@ -7,7 +7,7 @@ import { db } from "../../db/client";
 import { representativeGrants, representativeInvites, users } from "../../db/schema/accounts";
 import { recordAudit } from "./audit.server";
 import { newCode, normaliseCode, sha256 } from "./crypto.server";
-import { mailSender } from "./mail.server";
+import { queueMail } from "./mail.server";
 import type { AcceptForm, AppointeeForm, InviteForm } from "./forms";
 import { type Actor, assertPermitted, canRecordAppointee } from "./permissions";
 
@@ -16,17 +16,18 @@ const INVITE_DAYS = 7;
 export async function inviteRepresentative(holder: Actor, input: z.output<typeof InviteForm>) {
   if (input.email === holder.user.email) return { ok: false as const, errors: { email: "Enter someone else's email address, not your own" } };
   const code = newCode();
+  const expiresAt = new Date(Date.now() + INVITE_DAYS * 86_400_000);
   db.transaction((tx) => {
     const invite = tx.insert(representativeInvites).values({
       holderId: holder.user.id, email: input.email, relationship: input.relationship, codeHash: sha256(normaliseCode(code)),
-      expiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000).toISOString(),
+      expiresAt: expiresAt.toISOString(),
     }).returning({ id: representativeInvites.id }).get();
     recordAudit(tx, { actorId: holder.user.id, personId: holder.user.id, action: "representative.invited", subjectType: "invite", subjectId: invite.id, detail: { email: input.email } });
-  });
-  await mailSender().send({
-    to: input.email,
-    subject: `${holder.user.name} has asked you to help them on Weave`,
-    text: `${holder.user.name} would like you to be able to see and help with their support on Weave, as their ${input.relationship.toLowerCase()}.\n\nLog in or create an account with this email address, go to "People you act for" and enter this code within ${INVITE_DAYS} days:\n\n${code}\n\nIf you were not expecting this, you can ignore this email.`,
+    queueMail(tx, {
+      to: input.email,
+      subject: `${holder.user.name} has asked you to help them on Weave`,
+      text: `${holder.user.name} would like you to be able to see and help with their support on Weave, as their ${input.relationship.toLowerCase()}.\n\nLog in or create an account with this email address, go to "People you act for" and enter this code within ${INVITE_DAYS} days:\n\n${code}\n\nIf you were not expecting this, you can ignore this email.`,
+    }, expiresAt);
   });
   return { ok: true as const, code };
 }

@@ -5,7 +5,7 @@ import { db } from "../../db/client";
 import { passwordResets, userRoles, users, type PlatformRole } from "../../db/schema/accounts";
 import { recordAudit } from "./audit.server";
 import { newToken, sha256 } from "./crypto.server";
-import { mailSender } from "./mail.server";
+import { queueMail } from "./mail.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.server";
 import { checkLimits, hitLimits, minutesText } from "./rate-limit.server";
 import { revokeSession, revokeSessions, startSession } from "./sessions.server";
@@ -99,11 +99,11 @@ export async function requestPasswordReset(email: string, client: Client, origin
         tokenHash: sha256(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000).toISOString(),
       }).run();
       recordAudit(tx, { actorId: null, action: "account.reset-requested", subjectType: "user", subjectId: user.id });
-    });
-    await mailSender().send({
-      to: user.email,
-      subject: "Reset your Weave password",
-      text: `Use this link within ${RESET_MINUTES} minutes to choose a new password:\n${origin}/reset-password/${token}\n\nIf you did not ask for this, you can ignore this email.`,
+      queueMail(tx, {
+        to: user.email,
+        subject: "Reset your Weave password",
+        text: `Use this link within ${RESET_MINUTES} minutes to choose a new password:\n${origin}/reset-password/${token}\n\nIf you did not ask for this, you can ignore this email.`,
+      }, new Date(Date.now() + RESET_MINUTES * 60_000));
     });
   }
   return { ok: true as const };
@@ -131,4 +131,16 @@ export async function resetPassword(token: string, newPassword: string, client: 
     recordAudit(tx, { actorId: reset.userId, action: "account.password-reset", subjectType: "user", subjectId: reset.userId });
     return { ok: true as const, token: startSession(tx, reset.userId, client.userAgent) };
   }, { behavior: "immediate" });
+}
+
+/** Whether someone is emailed when there is news on their orders (app/purchasing/order-mail.server.ts). */
+export function orderEmailsOf(userId: number): boolean {
+  return db.select({ on: users.orderEmails }).from(users).where(eq(users.id, userId)).get()?.on ?? false;
+}
+
+export function setOrderEmails(userId: number, on: boolean) {
+  db.transaction((tx) => {
+    tx.update(users).set({ orderEmails: on }).where(eq(users.id, userId)).run();
+    recordAudit(tx, { actorId: userId, action: on ? "account.order-emails-on" : "account.order-emails-off", subjectType: "user", subjectId: userId });
+  });
 }

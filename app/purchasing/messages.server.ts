@@ -8,13 +8,18 @@ import { recordAudit } from "../accounts/audit.server";
 import { type Actor, canActAsBuyer, canActAsProvider, canOrderFor } from "../accounts/permissions";
 import { getService } from "../directory/listings.server";
 import { OrderError } from "./lifecycle";
+import { tellOrderNews } from "./order-mail.server";
 
 export type MessageParty = "buyer" | "provider" | "moderator" | "weave";
 export const MESSAGE_MAX = 2000;
 
-/** Writes a message inside the caller's transaction: Weave's own unless an author is given. */
-export function postSystemMessage(tx: Tx, orderId: number, body: string, from: { authorId: number; party: MessageParty } | null = null) {
+/**
+ * Writes a message inside the caller's transaction (Weave's own unless an author is given), and
+ * emails the people it is news to: not its author, nor `actorId`, whoever did what Weave reports.
+ */
+export function postSystemMessage(tx: Tx, orderId: number, body: string, from: { authorId: number; party: MessageParty } | null = null, actorId = from?.authorId) {
   tx.insert(messages).values({ orderId, body, authorId: from?.authorId ?? null, party: from?.party ?? "weave" }).run();
+  tellOrderNews(tx, orderId, from?.party ?? "weave", actorId);
 }
 
 function checkBody(body: string) {

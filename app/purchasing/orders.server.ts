@@ -120,7 +120,7 @@ function place(tx: Tx, actor: Actor, input: PlaceOrder, agreedPence: number | nu
     recurrence: input.recurrence, startsOn: input.startsOn, endsOn: input.recurrence === "one-off" ? null : input.endsOn ?? null,
     timeFrom: input.timeFrom ?? null, timeTo: input.timeTo ?? null,
   }).returning().get();
-  postSystemMessage(tx, order.id, `Order placed for ${quote.schedule}: ${quote.perVisitLine} = ${formatPence(quote.perVisitPence)} each time.`);
+  postSystemMessage(tx, order.id, `Order placed for ${quote.schedule}: ${quote.perVisitLine} = ${formatPence(quote.perVisitPence)} each time.`, null, actor?.user.id);
   if (input.message?.trim()) postSystemMessage(tx, order.id, input.message.trim(), { authorId: actor.user.id, party: "buyer" });
   audit(tx, actor, order, "order.placed", "order", order.id, { serviceId: s.id, perVisitPence: quote.perVisitPence, payWith: order.paymentMethod, agreedPence });
   return { ok: true, orderId: order.id };
@@ -230,8 +230,8 @@ export function acceptOrder(actor: Actor, orderId: number, now = new Date()) {
     const setAside = booked.reduce((n, o) => n + o.amountPence, 0);
     postSystemMessage(tx, order.id, order.budgetAccountId
       ? `Accepted. ${booked.length === 1 ? "The visit is" : `${booked.length} visits are`} booked, and ${formatPence(setAside)} is set aside from the budget.`
-      : `Accepted. ${booked.length === 1 ? "The visit is" : `${booked.length} visits are`} booked; you pay by card when invoiced.`);
-    if (order.budgetAccountId && order.paymentMethod === "card") postSystemMessage(tx, order.id, "Each invoice is paid with the direct payment card; the budget shows it as spent when the visit is confirmed.");
+      : `Accepted. ${booked.length === 1 ? "The visit is" : `${booked.length} visits are`} booked; you pay by card when invoiced.`, null, actor?.user.id);
+    if (order.budgetAccountId && order.paymentMethod === "card") postSystemMessage(tx, order.id, "Each invoice is paid with the direct payment card; the budget shows it as spent when the visit is confirmed.", null, actor?.user.id);
     audit(tx, actor, order, "order.accepted", "order", order.id, { booked: booked.length, setAsidePence: setAside });
     return { booked: booked.length, setAsidePence: setAside };
   });
@@ -243,7 +243,7 @@ export function declineOrder(actor: Actor, orderId: number, reason: string, kind
     authorise(actor, "provider", order);
     moveOrder(tx, order, "decline", "provider", { closingReason: reason, declineReason: kind, closedBy: actor.user.id });
     recordDecline(tx, order.id);
-    postSystemMessage(tx, order.id, `Declined: ${reason}`);
+    postSystemMessage(tx, order.id, `Declined: ${reason}`, null, actor?.user.id);
     audit(tx, actor, order, "order.declined", "order", order.id, { reason });
   });
 }
@@ -263,7 +263,7 @@ export function cancelOrder(actor: Actor, party: "buyer" | "provider", orderId: 
       throw new OrderError("illegal-transition", "Some of this order has already been delivered, so it cannot be cancelled. End it instead: that cancels only the visits still to come.");
     }
     for (const o of all.filter((x) => x.status === "scheduled")) cancelBooked(tx, order, o, party, actor, reason);
-    postSystemMessage(tx, order.id, `Cancelled by the ${party === "buyer" ? "person" : "provider"}: ${reason}`);
+    postSystemMessage(tx, order.id, `Cancelled by the ${party === "buyer" ? "person" : "provider"}: ${reason}`, null, actor?.user.id);
     audit(tx, actor, order, "order.cancelled", "order", order.id, { reason, by: party });
   });
 }
@@ -284,7 +284,7 @@ export function endOrder(actor: Actor, party: "buyer" | "provider", orderId: num
     if (order.recurrence !== "one-off" && order.bookedThrough && order.bookedThrough < endsOn) {
       bookDates(tx, { ...order, endsOn }, addDays(order.bookedThrough, 1), endsOn, actor, dayOf(now), "skip");
     }
-    postSystemMessage(tx, order.id, `Ended by the ${party === "buyer" ? "person" : "provider"} after ${formatDate(lastDate)}: ${reason}. ${future.length} later ${future.length === 1 ? "visit was" : "visits were"} cancelled.`);
+    postSystemMessage(tx, order.id, `Ended by the ${party === "buyer" ? "person" : "provider"} after ${formatDate(lastDate)}: ${reason}. ${future.length} later ${future.length === 1 ? "visit was" : "visits were"} cancelled.`, null, actor?.user.id);
     audit(tx, actor, order, "order.ended", "order", order.id, { reason, lastDate, cancelled: future.length });
   });
 }
@@ -310,7 +310,7 @@ export function changeOrder(actor: Actor, party: "buyer" | "provider", orderId: 
     const through = order.bookedThrough && order.bookedThrough >= from ? order.bookedThrough : from;
     const booked = bookDates(tx, changed, from, through, actor, today, "throw");
     const terms = `${formatQuantity(change.quantityHundredths, order.unit)}${change.timeFrom && change.timeTo ? `, ${change.timeFrom} to ${change.timeTo}` : ""}`;
-    postSystemMessage(tx, order.id, `Changed by the ${party === "buyer" ? "person" : "provider"} from ${formatDate(from)}: now ${terms} each time. ${booked.length} ${booked.length === 1 ? "visit" : "visits"} booked again on the new terms; earlier visits are unchanged.`);
+    postSystemMessage(tx, order.id, `Changed by the ${party === "buyer" ? "person" : "provider"} from ${formatDate(from)}: now ${terms} each time. ${booked.length} ${booked.length === 1 ? "visit" : "visits"} booked again on the new terms; earlier visits are unchanged.`, null, actor?.user.id);
     audit(tx, actor, order, "order.changed", "order", order.id, { ...change, rebooked: booked.length });
   });
 }
@@ -353,7 +353,7 @@ export function cancelOccurrence(actor: Actor, party: "buyer" | "provider", occu
     const { order, occurrence } = loadOccurrence(tx, occurrenceId);
     authorise(actor, party, order);
     cancelBooked(tx, order, occurrence, party, actor, reason);
-    postSystemMessage(tx, order.id, `The visit on ${formatDate(occurrence.date)} was cancelled by the ${party === "buyer" ? "person" : "provider"}: ${reason}`);
+    postSystemMessage(tx, order.id, `The visit on ${formatDate(occurrence.date)} was cancelled by the ${party === "buyer" ? "person" : "provider"}: ${reason}`, null, actor?.user.id);
     audit(tx, actor, order, "order.visit-cancelled", "occurrence", occurrence.id, { reason, by: party });
     endIfFinished(tx, order);
   });
@@ -387,7 +387,7 @@ export function recordDelivery(actor: Actor, occurrenceId: number, delivery: Del
       deliveredBy: actor.user.id, deliveryRecordedAt: now.toISOString(),
     });
     const part = delivery.quantityHundredths < occurrence.quantityHundredths ? ` (${formatQuantity(occurrence.quantityHundredths, order.unit)} were booked)` : "";
-    postSystemMessage(tx, order.id, `Delivered on ${formatDate(delivery.deliveredOn)}: ${formatQuantity(delivery.quantityHundredths, order.unit)}${part}. ${delivery.notes ? `Notes: ${delivery.notes}. ` : ""}Please confirm it, or tell us within ${AUTO_CONFIRM_DAYS} days if something is wrong; after that it is confirmed for you.`);
+    postSystemMessage(tx, order.id, `Delivered on ${formatDate(delivery.deliveredOn)}: ${formatQuantity(delivery.quantityHundredths, order.unit)}${part}. ${delivery.notes ? `Notes: ${delivery.notes}. ` : ""}Please confirm it, or tell us within ${AUTO_CONFIRM_DAYS} days if something is wrong; after that it is confirmed for you.`, null, actor?.user.id);
     audit(tx, actor, order, "order.delivered", "occurrence", occurrence.id, { ...delivery });
   });
 }
@@ -408,7 +408,7 @@ function issueCredit(tx: Tx, actor: Actor, party: Party, occurrenceId: number, c
   const note = tx.insert(creditNotes).values({ occurrenceId, orderId: order.id, amountPence: credit.amountPence, reason: credit.reason, createdBy: actor.user.id })
     .returning().get();
   tx.update(occurrences).set({ creditedPence: occurrence.creditedPence + credit.amountPence, updatedAt: stamp() }).where(eq(occurrences.id, occurrence.id)).run();
-  postSystemMessage(tx, order.id, `Credit note of ${formatPence(credit.amountPence)} for ${formatDate(occurrence.date)}: ${credit.reason}`);
+  postSystemMessage(tx, order.id, `Credit note of ${formatPence(credit.amountPence)} for ${formatDate(occurrence.date)}: ${credit.reason}`, null, actor?.user.id);
   audit(tx, actor, order, "order.credited", "credit-note", note.id, { amountPence: credit.amountPence, occurrenceId });
   return note;
 }
@@ -423,7 +423,7 @@ export function confirmDelivery(actor: Actor | null, occurrenceId: number, now =
     const party: Party = actor ? "buyer" : "system";
     authorise(actor, party, order);
     const charged = settle(tx, order, occurrence, "confirm", party, actor, now);
-    postSystemMessage(tx, order.id, `${actor ? "Confirmed" : `Confirmed automatically, ${AUTO_CONFIRM_DAYS} days after delivery was recorded`}: ${formatDate(occurrence.deliveredOn ?? occurrence.date)}, ${formatPence(charged)}.`);
+    postSystemMessage(tx, order.id, `${actor ? "Confirmed" : `Confirmed automatically, ${AUTO_CONFIRM_DAYS} days after delivery was recorded`}: ${formatDate(occurrence.deliveredOn ?? occurrence.date)}, ${formatPence(charged)}.`, null, actor?.user.id);
     audit(tx, actor, order, "order.confirmed", "occurrence", occurrence.id, { chargedPence: charged, automatic: !actor });
     endIfFinished(tx, order);
     return { chargedPence: charged };
@@ -457,7 +457,7 @@ export function raiseDispute(actor: Actor, occurrenceId: number, reason: string)
     authorise(actor, "buyer", order);
     moveOccurrence(tx, occurrence, "dispute", "buyer");
     const dispute = tx.insert(disputes).values({ occurrenceId, orderId: order.id, raisedBy: actor.user.id, reason }).returning().get();
-    postSystemMessage(tx, order.id, `The visit on ${formatDate(occurrence.date)} is disputed: ${reason}. Nothing is paid for it until a Weave moderator has looked at it; the provider can reply here or issue a credit note.`);
+    postSystemMessage(tx, order.id, `The visit on ${formatDate(occurrence.date)} is disputed: ${reason}. Nothing is paid for it until a Weave moderator has looked at it; the provider can reply here or issue a credit note.`, null, actor?.user.id);
     audit(tx, actor, order, "order.disputed", "dispute", dispute.id, { reason });
     return dispute;
   });
@@ -520,7 +520,7 @@ export function issueInvoice(actor: Actor, orderId: number, now = new Date()) {
       tx.insert(payouts).values({ invoiceId: invoice.id, organisationId: order.organisationId, method: "budget", amountPence: total }).run();
     }
     if (total === 0) markInvoicePaid(tx, invoice.id, now);
-    postSystemMessage(tx, order.id, `Invoice ${invoiceNumber(invoice.id)} for ${formatPence(total)} (${lines.length} ${lines.length === 1 ? "visit" : "visits"}).${order.paymentMethod === "card" && total > 0 ? " Pay it by card from the order page." : ""}`);
+    postSystemMessage(tx, order.id, `Invoice ${invoiceNumber(invoice.id)} for ${formatPence(total)} (${lines.length} ${lines.length === 1 ? "visit" : "visits"}).${order.paymentMethod === "card" && total > 0 ? " Pay it by card from the order page." : ""}`, null, actor?.user.id);
     audit(tx, actor, order, "order.invoiced", "invoice", invoice.id, { totalPence: total });
     return invoice;
   });
@@ -552,7 +552,7 @@ export function recordPayout(actor: Actor, payoutId: number, reference: string, 
     payOut({ organisationId: payout.organisationId, amountPence: payout.amountPence, reference, idempotencyKey: payoutKey(payout.invoiceId), by: actor.user.id, effectiveOn: dayOf(now) });
     const invoice = tx.select().from(invoices).where(eq(invoices.id, payout.invoiceId)).get()!;
     const order = loadOrder(tx, invoice.orderId);
-    postSystemMessage(tx, order.id, `Invoice ${invoiceNumber(invoice.id)} is paid: ${formatPence(payout.amountPence)} sent to the provider (reference ${reference}).`);
+    postSystemMessage(tx, order.id, `Invoice ${invoiceNumber(invoice.id)} is paid: ${formatPence(payout.amountPence)} sent to the provider (reference ${reference}).`, null, actor?.user.id);
     audit(tx, actor, order, "order.payout", "payout", payout.id, { amountPence: payout.amountPence, reference });
   });
 }

@@ -71,7 +71,7 @@ export function reviewOrder(actor: Actor, orderId: number, input: ReviewInput, n
     }
     const review = insertReview(tx, actor, { serviceId: order.serviceId, organisationId: order.organisationId, personId: order.buyerId, basis: "order", orderId }, input, now);
     // The provider's notice: in the order's messages, which their inbox lists.
-    postSystemMessage(tx, orderId, `A review of this order has been written. The provider has ${REPLY_DAYS} days to reply before it is published; the reply is shown under it.`);
+    postSystemMessage(tx, orderId, `A review of this order has been written. The provider has ${REPLY_DAYS} days to reply before it is published; the reply is shown under it.`, null, actor.user.id);
     return review;
   });
 }

@@ -13,6 +13,8 @@ export const users = sqliteTable("users", {
   passwordHash: text().notNull(),
   createdAt: text().notNull().default(now),
   passwordChangedAt: text().notNull().default(now),
+  /** Email me when there is news on my orders (app/purchasing/order-mail.server.ts); on unless turned off. */
+  orderEmails: integer({ mode: "boolean" }).notNull().default(true),
 }, (t) => [uniqueIndex("users_email_idx").on(t.email)]);
 
 // Roles held on the platform. Representing someone and working for an organisation are
@@ -47,6 +49,25 @@ export const passwordResets = sqliteTable("password_resets", {
   expiresAt: text().notNull(),
   usedAt: text(),
 }, (t) => [uniqueIndex("password_resets_token_idx").on(t.tokenHash)]);
+
+// Email waiting to be sent (app/accounts/mail.server.ts). Written in the same transaction as
+// what it tells people, so a crash or a mail server that is down loses nothing; the body (which
+// may hold a reset link or an invitation code) is cleared once sent, or once it is too late.
+export const mailOutbox = sqliteTable("mail_outbox", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  toAddress: text().notNull(),
+  subject: text().notNull(),
+  body: text().notNull(),
+  createdAt: text().notNull().default(now),
+  /** Not sent after this (a link that no longer works); null: no limit. */
+  expiresAt: text(),
+  status: text().$type<"pending" | "sent" | "expired" | "failed">().notNull().default("pending"),
+  attempts: integer().notNull().default(0),
+  /** When it may next be tried; a sender claims a row by moving this forward. */
+  nextAttemptAt: text().notNull().default(now),
+  sentAt: text(),
+  lastError: text(),
+}, (t) => [index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt)]);
 
 // Fixed-window counters for login and reset attempts, per account and per IP address.
 export const rateLimits = sqliteTable("rate_limits", {

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { loadActor } from "../../app/accounts/actor.server";
 import { accessLogFor } from "../../app/accounts/audit.server";
-import { type Mail, useMailSender } from "../../app/accounts/mail.server";
+import { deliverMail, type Mail, useMailSender } from "../../app/accounts/mail.server";
 import { canActForPerson } from "../../app/accounts/permissions";
 import { acceptInvite, inviteRepresentative, peopleRepresentedBy, recordAppointee, revokeGrant, viewPerson } from "../../app/accounts/representatives.server";
 import { findSession, SESSION_COOKIE } from "../../app/accounts/sessions.server";
@@ -138,8 +138,10 @@ describe("passwords", () => {
   test("a reset link is mailed only for a real account, works once, and ends every session", async () => {
     const ann = await person("Ann");
     expect(await requestPasswordReset("nobody@example.org", client, "http://weave.test")).toEqual({ ok: true });
+    await deliverMail();
     expect(sent).toHaveLength(0);
     expect(await requestPasswordReset(ann.email, client, "http://weave.test")).toEqual({ ok: true });
+    await deliverMail();
     const token = /reset-password\/(\S+)/.exec(sent[0]!.text)![1]!;
     const done = await resetPassword(token, "a brand new password", client);
     expect(done.ok).toBe(true);
@@ -151,6 +153,7 @@ describe("passwords", () => {
   test("a reset link used at the same moment from two places works only once", async () => {
     const ann = await person("Ann");
     await requestPasswordReset(ann.email, client, "http://weave.test");
+    await deliverMail();
     const token = /reset-password\/(\S+)/.exec(sent[0]!.text)![1]!;
     const results = await race<{ ok: boolean }>("app/accounts/users.server.ts", "resetPassword", [
       [token, "first new password!", client], [token, "second new password", client], [token, "third new password!", client],
@@ -161,6 +164,7 @@ describe("passwords", () => {
   test("a reset link expires after 30 minutes", async () => {
     const ann = await person("Ann");
     await requestPasswordReset(ann.email, client, "http://weave.test");
+    await deliverMail();
     const token = /reset-password\/(\S+)/.exec(sent[0]!.text)![1]!;
     vi.useFakeTimers({ now: Date.now() + 31 * 60_000, toFake: ["Date"] });
     expect(await resetPassword(token, "a brand new password", client)).toMatchObject({ ok: false });
@@ -173,6 +177,7 @@ describe("representatives", () => {
     const carer = await person("Carl", "budget-holder");
     const result = await inviteRepresentative(actorFor(holder.token), { email: carer.email, relationship: "Carer" });
     if (!result.ok) throw new Error("invite failed");
+    await deliverMail();
     return { holder, carer, code: result.code };
   }
 

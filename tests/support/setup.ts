@@ -10,6 +10,7 @@ const file = join(runDir, `test-${process.pid}-${Date.now()}-${Math.random().toS
 copyFileSync(join(runDir, "template.db"), file);
 process.env.DATABASE_PATH = file;
 process.env.SEARCH_SYNC_INTERVAL_MS = "0";
+process.env.MAIL_INTERVAL_MS = "0";
 
 let errors: unknown[][] = [];
 beforeEach(() => {

@@ -6,6 +6,7 @@
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { createTransport } from "nodemailer";
 import { config } from "../config.server";
+import { repeat } from "../jobs.server";
 import { db, type Tx } from "../../db/client";
 import { mailOutbox } from "../../db/schema/accounts";
 
@@ -83,25 +84,11 @@ export async function deliverMail(now = new Date(), via: MailSender = mailSender
   return report;
 }
 
-let started = false;
-
 /** The in-process worker: every MAIL_INTERVAL_MS, send what is due (0 turns it off; tests deliver by hand). */
 export function startMailWorker() {
-  if (started || config.MAIL_INTERVAL_MS === 0) return;
-  started = true;
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      const report = await deliverMail();
-      if (report.retrying) console.warn(`mail: ${report.retrying} message(s) will be tried again: ${report.error}`);
-      if (report.failed) console.error(`mail: ${report.failed} message(s) given up after ${MAX_ATTEMPTS} tries: ${report.error}`);
-    } catch (error) {
-      console.error("mail delivery failed; it will try again", error);
-    } finally {
-      running = false;
-    }
-  }, config.MAIL_INTERVAL_MS);
-  timer.unref();
+  repeat("mail", config.MAIL_INTERVAL_MS, async () => {
+    const report = await deliverMail();
+    if (report.retrying) console.warn(`mail: ${report.retrying} message(s) will be tried again: ${report.error}`);
+    if (report.failed) console.error(`mail: ${report.failed} message(s) given up after ${MAX_ATTEMPTS} tries: ${report.error}`);
+  });
 }

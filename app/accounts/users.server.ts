@@ -133,7 +133,7 @@ export async function resetPassword(token: string, newPassword: string, client: 
   }, { behavior: "immediate" });
 }
 
-/** Whether someone is emailed when there is news on their orders (app/purchasing/order-mail.server.ts). */
+/** Whether someone is emailed when there is news on their orders and questions (app/purchasing/news-mail.server.ts). */
 export function orderEmailsOf(userId: number): boolean {
   return db.select({ on: users.orderEmails }).from(users).where(eq(users.id, userId)).get()?.on ?? false;
 }

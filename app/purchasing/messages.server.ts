@@ -8,7 +8,7 @@ import { recordAudit } from "../accounts/audit.server";
 import { type Actor, canActAsBuyer, canActAsProvider, canOrderFor } from "../accounts/permissions";
 import { getService } from "../directory/listings.server";
 import { OrderError } from "./lifecycle";
-import { tellOrderNews } from "./order-mail.server";
+import { tellNews } from "./news-mail.server";
 
 export type MessageParty = "buyer" | "provider" | "moderator" | "weave";
 export const MESSAGE_MAX = 2000;
@@ -19,7 +19,7 @@ export const MESSAGE_MAX = 2000;
  */
 export function postSystemMessage(tx: Tx, orderId: number, body: string, from: { authorId: number; party: MessageParty } | null = null, actorId = from?.authorId) {
   tx.insert(messages).values({ orderId, body, authorId: from?.authorId ?? null, party: from?.party ?? "weave" }).run();
-  tellOrderNews(tx, orderId, from?.party ?? "weave", actorId);
+  tellNews(tx, { kind: "order", id: orderId }, from?.party ?? "weave", actorId);
 }
 
 function checkBody(body: string) {
@@ -99,6 +99,7 @@ export function startEnquiry(actor: Actor, input: { serviceId: number; buyerId: 
       subject: input.subject ?? found.service.name, hidesBuyer: input.hidesBuyer ?? false,
     }).returning().get();
     tx.insert(messages).values({ enquiryId: enquiry.id, body: text, authorId: actor.user.id, party: "buyer" }).run();
+    tellNews(tx, { kind: "enquiry", id: enquiry.id }, "buyer", actor.user.id);
     recordAudit(tx, { actorId: actor.user.id, personId: input.buyerId, action: "enquiry.started", subjectType: "enquiry", subjectId: enquiry.id });
     return enquiry;
   });
@@ -119,6 +120,7 @@ export function replyToEnquiry(actor: Actor, party: "buyer" | "provider", enquir
     const allowed = party === "buyer" ? canActAsBuyer(actor, enquiry) : canActAsProvider(actor, enquiry);
     if (!allowed) throw new OrderError("not-permitted", "You cannot write on this enquiry.");
     tx.insert(messages).values({ enquiryId, body: text, authorId: actor.user.id, party }).run();
+    tellNews(tx, { kind: "enquiry", id: enquiryId }, party, actor.user.id);
     tx.update(enquiries).set({ lastMessageAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` }).where(eq(enquiries.id, enquiryId)).run();
     recordAudit(tx, { actorId: actor.user.id, personId: enquiry.buyerId, action: "enquiry.message", subjectType: "enquiry", subjectId: enquiryId });
   });

@@ -11,8 +11,8 @@ import { Button, Notices } from "../ui";
 export const meta = () => [{ title: "Your account – Weave" }];
 
 const confirmations = {
-  "order-emails-on": "Saved: we will email you when there is news on your orders.",
-  "order-emails-off": "Saved: we will not email you about your orders. You still see everything on Weave.",
+  "order-emails-on": "Saved: we will email you when there is news on your orders and questions.",
+  "order-emails-off": "Saved: we will not email you about your orders and questions. You still see everything on Weave.",
 };
 
 export function loader({ request, context }: Route.LoaderArgs) {
@@ -58,7 +58,7 @@ export default function Account({ loaderData: d }: Route.ComponentProps) {
         <input type="hidden" name="intent" value="order-emails" />
         <p className="flex gap-2 items-start mb-2">
           <input key={String(d.orderEmails)} type="checkbox" id="orderEmails" name="orderEmails" value="yes" defaultChecked={d.orderEmails} className="mt-1 size-5 accent-ink" />
-          <label htmlFor="orderEmails">Email me when there is news on my orders (or on orders of people I act for, or of my organisation). The email says only that there is something to read, with a link, never what it says.</label>
+          <label htmlFor="orderEmails">Email me when there is news on my orders and questions (and those of people I act for, or of my organisation). The email says only that there is something to read, with a link, never what it says.</label>
         </p>
         <Button secondary>Save email choice</Button>
       </Form>

@@ -1,14 +1,14 @@
-// Email about orders, as the people on them would notice: news reaches the other side (and a
-// holder's representative), never the person who wrote it, at most once in half an hour an order,
-// without what it says, and not at all for someone who turned it off.
+// Email about orders and questions, as the people on them would notice: news reaches the other side
+// (and a holder's representative), never the person who wrote it, at most once in half an hour a
+// thread, without what it says, and not at all for someone who turned it off.
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { db } from "../../db/client";
 import { mailOutbox, users } from "../../db/schema";
 import { at, orderWorld, placed, type World } from "../../tests/support/orders";
 import { deliverMail, type Mail } from "../accounts/mail.server";
-import { postOrderMessage } from "./messages.server";
-import { orderMailSubject } from "./order-mail.server";
+import { postOrderMessage, replyToEnquiry, startEnquiry } from "./messages.server";
+import { newsSubject } from "./news-mail.server";
 import { acceptOrder } from "./orders.server";
 
 let w: World;
@@ -30,7 +30,7 @@ describe("news on an order by email", () => {
     // Weave's "order placed" goes to both sides but not to the holder, who placed it; the holder's
     // own note, to the provider only, who has already been told of this order within the half hour.
     expect(to()).toEqual(["rep@example.org", "staff@example.org"]);
-    expect(sent.every((m) => m.subject === orderMailSubject(id))).toBe(true);
+    expect(sent.every((m) => m.subject === newsSubject({ kind: "order", id }))).toBe(true);
     // Nobody at another organisation hears of it.
     expect(to()).not.toContain("other@example.org");
     expect(to()).not.toContain("stranger@example.org");
@@ -97,5 +97,31 @@ describe("news on an order by email", () => {
     // Refused by the council's rule: no order, no message, no mail.
     expect(() => placed(w, { serviceId: w.ids.ptTraining })).toThrow(/refused/);
     expect(db.select().from(mailOutbox).all()).toHaveLength(0);
+  });
+});
+
+describe("news on a question (an enquiry before ordering) by email", () => {
+  test("a question tells the provider's staff, a reply tells the person and their representative, with the page's link and none of the words", async () => {
+    const enquiry = startEnquiry(w.as.holder(), { serviceId: w.ids.serviceId, buyerId: w.ids.holder, body: "Can your carer help with my insulin?" });
+    await deliver();
+    expect(sent.map((m) => [m.to, m.subject])).toEqual([["staff@example.org", newsSubject({ kind: "enquiry", id: enquiry.id })]]);
+    expect(sent[0]!.text).toContain(`http://localhost:3000/enquiries/${enquiry.id}`);
+    expect(sent[0]!.text).not.toContain("insulin");
+
+    sent = [];
+    replyToEnquiry(w.as.staff(), "provider", enquiry.id, "Yes, our carers are trained for insulin");
+    await deliver();
+    expect(to()).toEqual(["holder@example.org", "rep@example.org"]);
+    expect(sent.every((m) => !m.text.includes("insulin") && m.text.includes(`/enquiries/${enquiry.id}`))).toBe(true);
+  });
+
+  test("a question asked from an anonymised request names nobody in the provider's email", async () => {
+    const enquiry = startEnquiry(w.as.representative(), { serviceId: w.ids.serviceId, buyerId: w.ids.holder, body: "About the request", subject: "Help at home, 2 hours a week", hidesBuyer: true });
+    await deliver();
+    const mail = sent.find((m) => m.to === "staff@example.org")!;
+    for (const name of ["Hana", "Holder", "Ravi", "holder@example.org", "rep@example.org"]) expect(mail.text + mail.subject).not.toContain(name);
+    // Written on the person's side, it is news to the provider's side only.
+    expect(to()).toEqual(["staff@example.org"]);
+    expect(enquiry.hidesBuyer).toBe(true);
   });
 });

@@ -46,6 +46,7 @@ export default [
   route("moderation/suggestions/:suggestionId", "routes/moderation.suggestions.$suggestionId.tsx"),
   route("moderation/claims/:claimId", "routes/moderation.claims.$claimId.tsx"),
   route("moderation/peer-supporters/:userId", "routes/moderation.peer-supporters.$userId.tsx"),
+  route("moderation/organisations/:organisationId", "routes/moderation.organisations.$organisationId.tsx"),
   route("moderation/appointees", "routes/moderation.appointees.tsx"),
 
   // Open Referral UK API (read-only), the printable area booklet and its short codes

@@ -17,6 +17,7 @@ import {
 import type { AddStaffForm, FactsInput, NewOrganisationInput, OrganisationInput, ServiceInput } from "./listing-forms";
 import { serviceColumns, staffCountProblem } from "./listing-forms";
 import { createOrganisation, createService, updateOrganisation, updateService, withdrawService } from "./listings.server";
+import { askForCheckAgain } from "./organisation-checks.server";
 import { findTown } from "./region";
 import { claimsFrom } from "./vetting";
 import { stateFacts } from "./vetting.server";
@@ -81,13 +82,13 @@ function organisationColumns(input: OrganisationInput) {
   };
 }
 
-/** Registers an organisation with its creator as owner; the facts it states wait for a moderator. */
+/** Registers an organisation with its creator as owner; it, and the facts it states, wait for a moderator. */
 export function registerOrganisation(actor: Actor, input: NewOrganisationInput): { ok: true; id: number } | Refused {
   assertPermitted(canCreateOrganisation(actor));
   const problem = staffCountProblem(input.kind, input.staffCount);
   if (problem) return { ok: false, errors: { staffCount: problem } };
   return db.transaction((tx) => {
-    const id = createOrganisation({ ...organisationColumns(input), status: "published" });
+    const id = createOrganisation({ ...organisationColumns(input), status: "pending" });
     tx.insert(memberships).values({ userId: actor.user.id, organisationId: id, role: "owner" }).run();
     const claims = stateFacts(tx, id, actor.user.id, claimsFrom(input));
     recordAudit(tx, { actorId: actor.user.id, action: "organisation.created", subjectType: "organisation", subjectId: id, detail: { name: input.name, claims: claims.length } });
@@ -105,6 +106,16 @@ export function editOrganisation(actor: Actor, organisationId: number, input: Or
     recordAudit(tx, { actorId: actor.user.id, action: "organisation.edited", subjectType: "organisation", subjectId: organisationId });
   });
   return { ok: true };
+}
+
+/** A declined organisation, put right, goes back to the moderators' queue. */
+export function askForAnotherCheck(actor: Actor, organisationId: number): boolean {
+  assertPermitted(canManageOrganisation(actor, organisationId));
+  return db.transaction((tx) => {
+    const asked = askForCheckAgain(tx, organisationId);
+    if (asked) recordAudit(tx, { actorId: actor.user.id, action: "organisation.check-asked", subjectType: "organisation", subjectId: organisationId });
+    return asked;
+  });
 }
 
 /** Facts stated after registering, such as a renewed insurance policy: each waits for a moderator. */

@@ -15,7 +15,7 @@ import { checkedAgo, isStale } from "./format";
 import { AddStaffForm } from "./listing-forms";
 import { getOrganisation, getService, updateOrganisation, updateService } from "./listings.server";
 import {
-  addStaff, confirmServiceAccurate, createDraftService, editOrganisation, editService, organisationsOf, publishService,
+  addStaff, confirmServiceAccurate, createDraftService, editOrganisation, editService, organisationForManaging, organisationsOf, publishService,
   registerOrganisation, removeStaff, serviceForEditing, staffOf, stateOrganisationFacts, unpublishService,
 } from "./manage.server";
 import { lapseEndedInsurance, statedFacts } from "./vetting.server";
@@ -193,8 +193,10 @@ describe("registering an organisation", () => {
     const result = registerOrganisation(newcomer, read.data);
     if (!result.ok) throw new Error("should register");
     expect(organisationsOf(actorOf(people.holder))).toEqual([{ id: result.id, name: "Otley Garden Helpers", kind: "provider", role: "owner" }]);
-    const organisation = getOrganisation(result.id)!.organisation;
-    expect(organisation).toMatchObject({ charityNumber: null, dbsChecked: false, insured: false, insuranceExpiresOn: null });
+    // Not public until a moderator has checked it (organisation-checks.test.ts).
+    expect(getOrganisation(result.id)).toBeNull();
+    const organisation = organisationForManaging(result.id)!.organisation;
+    expect(organisation).toMatchObject({ status: "pending", charityNumber: null, dbsChecked: false, insured: false, insuranceExpiresOn: null });
     expect(statedFacts(result.id)).toEqual([
       { fact: "charity-number", value: "1234567", expiresOn: null },
       { fact: "dbs-checked", value: null, expiresOn: null },

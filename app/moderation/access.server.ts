@@ -5,6 +5,7 @@ import { allow, notFound, requireActor } from "../accounts/actor.server";
 import { canModerate } from "../accounts/permissions";
 import { parseId } from "../directory/ids";
 import { getSuggestion } from "../directory/suggestions.server";
+import { organisationForManaging } from "../directory/manage.server";
 import { getClaim } from "../directory/vetting.server";
 
 type Context = Readonly<RouterContextProvider>;
@@ -29,4 +30,12 @@ export function claimForModerator(request: Request, context: Context, rawId: str
   const found = id === null ? null : getClaim(id);
   if (!found) notFound("No such claim");
   return { actor, ...found };
+}
+
+export function organisationForModerator(request: Request, context: Context, rawId: string | undefined) {
+  const actor = moderator(request, context, "Only moderators can check new organisations.");
+  const id = parseId(rawId);
+  const found = id === null ? null : organisationForManaging(id);
+  if (!found) notFound("No such organisation");
+  return { actor, found };
 }

@@ -9,14 +9,16 @@ import { findTown } from "../directory/region";
 import {
   declineSuggestion, pendingSuggestionCount, pendingSuggestions, publishSuggestion,
 } from "../directory/suggestions.server";
+import { approveOrganisation, declineOrganisation, organisationsToCheck } from "../directory/organisation-checks.server";
 import { pendingClaims, rejectClaim, verifyClaim } from "../directory/vetting.server";
 import type { ApproveInput } from "./forms";
 
 export const QUEUE_PAGE = 20;
 
-export function moderationQueues(actor: Actor, page: { suggestions: number; claims: number }) {
+export function moderationQueues(actor: Actor, page: { suggestions: number; claims: number; organisations?: number }) {
   assertPermitted(canModerate(actor));
   const claims = pendingClaims(QUEUE_PAGE, (page.claims - 1) * QUEUE_PAGE);
+  const newOrganisations = organisationsToCheck(QUEUE_PAGE, ((page.organisations ?? 1) - 1) * QUEUE_PAGE);
   const suggestionTotal = pendingSuggestionCount();
   return {
     suggestions: pendingSuggestions(QUEUE_PAGE, (page.suggestions - 1) * QUEUE_PAGE),
@@ -25,6 +27,9 @@ export function moderationQueues(actor: Actor, page: { suggestions: number; clai
     claims: claims.claims,
     claimPages: Math.max(1, Math.ceil(claims.total / QUEUE_PAGE)),
     claimTotal: claims.total,
+    newOrganisations: newOrganisations.organisations,
+    organisationPages: Math.max(1, Math.ceil(newOrganisations.total / QUEUE_PAGE)),
+    organisationTotal: newOrganisations.total,
   };
 }
 
@@ -85,5 +90,24 @@ export function rejectVettingClaim(actor: Actor, claimId: number, reason: string
     const result = rejectClaim(tx, claimId, actor.user.id, reason);
     if (result.ok) recordAudit(tx, { actorId: actor.user.id, action: "vetting-claim.rejected", subjectType: "vetting-claim", subjectId: claimId, detail: { organisationId: result.claim.organisationId, fact: result.claim.fact, reason } });
     return decided(result.ok ? { ok: true } : result);
+  }, { behavior: "immediate" });
+}
+
+/** A new organisation becomes public: the services it has published show in search. */
+export function approveNewOrganisation(actor: Actor, organisationId: number): Decision {
+  assertPermitted(canModerate(actor));
+  return db.transaction((tx) => {
+    const result = approveOrganisation(tx, organisationId, actor.user.id);
+    if (result.ok) recordAudit(tx, { actorId: actor.user.id, action: "organisation.approved", subjectType: "organisation", subjectId: organisationId });
+    return decided(result);
+  }, { behavior: "immediate" });
+}
+
+export function declineNewOrganisation(actor: Actor, organisationId: number, reason: string): Decision {
+  assertPermitted(canModerate(actor));
+  return db.transaction((tx) => {
+    const result = declineOrganisation(tx, organisationId, actor.user.id, reason);
+    if (result.ok) recordAudit(tx, { actorId: actor.user.id, action: "organisation.declined", subjectType: "organisation", subjectId: organisationId, detail: { reason } });
+    return decided(result);
   }, { behavior: "immediate" });
 }

@@ -20,7 +20,7 @@ import { getSuggestion, suggestService, writtenFromSuggestion } from "../directo
 import { claimsOf, statedFacts } from "../directory/vetting.server";
 import { ApproveForm, approvalValues, RejectForm } from "./forms";
 import {
-  approveSuggestion, moderationQueues, rejectSuggestion, rejectVettingClaim, verifyVettingClaim,
+  approveNewOrganisation, approveSuggestion, moderationQueues, rejectSuggestion, rejectVettingClaim, verifyVettingClaim,
 } from "./moderation.server";
 
 const search = (engine: EmbeddedEngine, text: string) => engine.search({ text, filters: {}, sort: "relevance", page: 1, pageSize: 10 });
@@ -128,6 +128,8 @@ describe("vetting facts providers state", () => {
     const owner = actorOf(people.provider);
     const serviceId = createDraftService(owner, created.id, serviceInput());
     publishService(owner, serviceId);
+    // The organisation itself is approved; the facts it states are checked one by one.
+    approveNewOrganisation(actorOf(people.moderator), created.id);
     await drainAll(db, engine);
     return { organisationId: created.id, serviceId };
   }

@@ -1,4 +1,4 @@
-import { data, Form, Link } from "react-router";
+import { data, Link } from "react-router";
 import type { Route } from "./+types/moderation.peer-supporters.$userId";
 import { redirectWithNotice } from "../notices.server";
 import { notFound } from "../accounts/actor.server";
@@ -10,7 +10,7 @@ import { moderator } from "../moderation/access.server";
 import { RejectForm } from "../moderation/forms";
 import { OrderError } from "../purchasing/lifecycle";
 import { approvePeerSupporter, declinePeerSupporter, peerOfferForModerator } from "../requests/peers.server";
-import { Button, ErrorSummary, TextArea } from "../ui";
+import { ApproveOrDecline, ErrorSummary } from "../ui";
 
 function load(request: Request, rawId: string | undefined, context: Route.LoaderArgs["context"]) {
   const actor = moderator(request, context, "Only moderators can check peer supporters.");
@@ -66,20 +66,8 @@ export default function CheckPeerSupporter({ loaderData: d, actionData }: Route.
       </p>
       {s.approvedAt ? <p className="text-lg">Approved on {formatDate(s.approvedAt)}.</p>
         : s.withdrawnAt ? <p className="text-lg">{s.declinedReason ? `Declined: ${s.declinedReason}` : "They withdrew the offer."}</p>
-        : (
-          <>
-            <Form method="post" className="mb-8">
-              <input type="hidden" name="intent" value="approve" />
-              <Button>Approve: people in {d.areaName} may be introduced to them</Button>
-            </Form>
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="decline" />
-              <TextArea name="reason" label="Or decline, saying why (they read this)" rows={3} error={errors.reason}
-                defaultValue={typeof actionData?.values?.reason === "string" ? actionData.values.reason : undefined} />
-              <Button secondary>Decline</Button>
-            </Form>
-          </>
-        )}
+        : <ApproveOrDecline approve={`Approve: people in ${d.areaName} may be introduced to them`} declineLabel="Or decline, saying why (they read this)"
+          error={errors.reason} reason={actionData?.values?.reason} />}
     </div>
   );
 }

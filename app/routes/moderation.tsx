@@ -4,7 +4,7 @@ import type { Route } from "./+types/moderation";
 import { formatDate } from "../directory/format";
 import { suggestionReference } from "../directory/suggestion";
 import { describeClaim } from "../directory/vetting";
-import { categories, nameOf } from "../directory/vocabulary";
+import { categories, nameOf, organisationKinds } from "../directory/vocabulary";
 import { moderator } from "../moderation/access.server";
 import { takeNotice } from "../notices.server";
 import { moderationQueues } from "../moderation/moderation.server";
@@ -24,12 +24,16 @@ const confirmations = {
   "claim-rejected": "The claim is rejected, with your reason. The provider can see it.",
   "peer-approved": "The peer supporter is approved. People waiting in their area are introduced to them now.",
   "peer-declined": "The offer is declined, with your reason. They can read it, and offer again.",
+  "organisation-approved": "The organisation is approved. The services it has published appear in search within a minute.",
+  "organisation-declined": "The organisation is declined, with your reason. Its people can read it, put it right and ask again.",
 } as const;
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const actor = moderator(request, context, "Only moderators can see the moderation queues.");
   const url = new URL(request.url);
-  const page = { suggestions: Page.parse(url.searchParams.get("sp") ?? 1), claims: Page.parse(url.searchParams.get("cp") ?? 1) };
+  const page = {
+    suggestions: Page.parse(url.searchParams.get("sp") ?? 1), claims: Page.parse(url.searchParams.get("cp") ?? 1), organisations: Page.parse(url.searchParams.get("op") ?? 1),
+  };
   const { notice, headers } = takeNotice(request, confirmations);
   return data({
     ...moderationQueues(actor, page),
@@ -42,12 +46,29 @@ export function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function Moderation({ loaderData: d }: Route.ComponentProps) {
-  const href = (which: "sp" | "cp") => (p: number) =>
-    `/moderation?${new URLSearchParams({ sp: String(which === "sp" ? p : d.page.suggestions), cp: String(which === "cp" ? p : d.page.claims) })}`;
+  const current = { sp: d.page.suggestions, cp: d.page.claims, op: d.page.organisations };
+  const href = (which: keyof typeof current) => (p: number) =>
+    `/moderation?${new URLSearchParams(Object.entries({ ...current, [which]: p }).map(([k, v]) => [k, String(v)]))}`;
   return (
     <div className="max-w-4xl">
       <h1 className="text-4xl font-bold mb-4">Moderation</h1>
       {d.confirmation && <Notices notices={[d.confirmation]} />}
+
+      <section aria-labelledby="organisations-heading" className="mb-8">
+        <h2 id="organisations-heading" className="text-2xl font-bold mb-2">New organisations to check ({d.organisationTotal})</h2>
+        <p className="mb-2">Providers who have just joined. Nothing of theirs is public until you approve the organisation. Oldest first.</p>
+        {d.newOrganisations.length === 0 ? <p>Nothing waiting.</p> : (
+          <ul>
+            {d.newOrganisations.map((o) => (
+              <li key={o.id} className="border-b border-line py-2">
+                <Link to={`/moderation/organisations/${o.id}`} className="font-bold">{o.name}</Link>
+                <span className="text-muted"> · {nameOf(organisationKinds, o.kind)} · {o.townName} · joined {formatDate(o.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pagination page={d.page.organisations} pages={d.organisationPages} href={href("op")} />
+      </section>
 
       <section aria-labelledby="suggestions-heading" className="mb-8">
         <h2 id="suggestions-heading" className="text-2xl font-bold mb-2">Suggested listings ({d.suggestionTotal})</h2>

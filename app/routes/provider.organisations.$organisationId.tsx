@@ -7,7 +7,7 @@ import { canManageStaff } from "../accounts/permissions";
 import { checkedAgo, formatDate } from "../directory/format";
 import { managedOrganisation } from "../directory/access.server";
 import { AddStaffForm, FactsForm, listFields } from "../directory/listing-forms";
-import { addStaff, removeStaff, servicesOf, staffOf, stateOrganisationFacts } from "../directory/manage.server";
+import { addStaff, askForAnotherCheck, removeStaff, servicesOf, staffOf, stateOrganisationFacts } from "../directory/manage.server";
 import { describeClaim } from "../directory/vetting";
 import { claimsOf } from "../directory/vetting.server";
 import { readForm } from "../forms";
@@ -18,7 +18,7 @@ import {
 const Page = z.coerce.number().int().min(1).max(10_000).catch(1);
 
 const confirmations = {
-  created: "Your organisation is added. Now add its services: each one starts as a draft that only you can see, until you publish it.",
+  created: "Your organisation is added. A moderator will check it, usually within two working days. Meanwhile, add its services: each one starts as a draft that only you can see, until you publish it.",
   edited: "Your organisation's details are saved.",
 } as const;
 
@@ -75,7 +75,36 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         : "Thank you. A moderator will check what you told us; until then it shows as stated by the provider.",
     };
   }
+  if (intent === "ask-again") {
+    const asked = askForAnotherCheck(actor, id);
+    if (!asked) throw data("Your organisation is not waiting to be asked about again: reload the page to see where it is.", { status: 409 });
+    return { intent, errors: {}, values: {}, done: "Thank you. A moderator will check your organisation again." };
+  }
   throw data("That request was not complete.", { status: 400 });
+}
+
+/** Where a new organisation stands with the moderators, said above everything else until it is public. */
+function CheckStatus({ status, reason }: { status: string; reason: string | null }) {
+  if (status === "pending") {
+    return (
+      <div role="note" className="border-l-8 border-link bg-wash p-3 mb-4">
+        <p className="font-bold">Waiting for a moderator to check your organisation</p>
+        <p>Usually within two working days. Until then nothing of it is public: the services you publish show in search once it is approved.</p>
+      </div>
+    );
+  }
+  if (status !== "declined") return null;
+  return (
+    <div role="note" className="border-l-8 border-warn p-3 mb-4">
+      <p className="font-bold">A moderator could not approve your organisation yet</p>
+      <p className="mb-2">They said: {reason}</p>
+      <p className="mb-2">Nothing of it is public. Change what they asked about, then ask for another check.</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="ask-again" />
+        <Button secondary>Ask for another check</Button>
+      </Form>
+    </div>
+  );
 }
 
 export default function ManageOrganisation({ loaderData: d, actionData }: Route.ComponentProps) {
@@ -90,8 +119,9 @@ export default function ManageOrganisation({ loaderData: d, actionData }: Route.
       <p className="text-muted mb-1"><KindLabel kind={o.kind} /></p>
       <h1 className="text-4xl font-bold mb-3">{o.name}</h1>
       <Notices notices={notices} />
+      <CheckStatus status={o.status} reason={o.statusReason} />
       <p className="mb-6">
-        <Link to={`/organisations/${o.id}`}>See your public page</Link> · <Link to={`/provider/organisations/${o.id}/edit`}>Change your organisation's details</Link>
+        {o.status === "published" && <><Link to={`/organisations/${o.id}`}>See your public page</Link> · </>}<Link to={`/provider/organisations/${o.id}/edit`}>Change your organisation's details</Link>
       </p>
 
       <section aria-labelledby="services-heading" className="mb-8">

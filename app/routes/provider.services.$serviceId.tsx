@@ -4,7 +4,7 @@ import { redirectWithNotice, takeNotice } from "../notices.server";
 import { proposalsForService } from "../consortia/consortia.server";
 import { editableService } from "../directory/access.server";
 import { listFields, ServiceForm, serviceFormValues } from "../directory/listing-forms";
-import { confirmServiceAccurate, editService, publishService, unpublishService } from "../directory/manage.server";
+import { confirmServiceAccurate, editService, organisationForManaging, publishService, unpublishService } from "../directory/manage.server";
 import { readForm } from "../forms";
 import { Button, ErrorSummary, Freshness, Notices, ServiceFields, ServiceStatus } from "../ui";
 
@@ -12,6 +12,7 @@ const confirmations = {
   created: "Your service is saved as a draft. Check the details, then publish it when you are ready.",
   saved: "Your changes are saved. Saving also counts as checking the listing.",
   published: "Your service is published. It appears in search within a minute.",
+  "published-waiting": "Your service is published. It shows in search once a moderator has checked your organisation.",
   unpublished: "Your service is unpublished. It no longer appears in search, and you can publish it again at any time.",
   confirmed: "Thank you. The listing now shows it was checked today.",
 } as const;
@@ -41,7 +42,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   if (intent === "publish") {
     publishService(actor, service.id);
-    return done("published");
+    return done(organisationForManaging(service.organisationId)?.organisation.status === "published" ? "published" : "published-waiting");
   }
   if (intent === "unpublish") {
     unpublishService(actor, service.id);

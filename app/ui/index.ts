@@ -6,3 +6,4 @@ export * from "./provider";
 export * from "./orders";
 export * from "./reviews";
 export * from "./group-offers";
+export * from "./moderation";

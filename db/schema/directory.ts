@@ -27,6 +27,8 @@ export const categories = sqliteTable("categories", {
   position: integer().notNull(),
 });
 
+export type OrganisationStatus = "pending" | "published" | "declined" | "withdrawn";
+
 export const organisations = sqliteTable("organisations", {
   id: integer().primaryKey({ autoIncrement: true }),
   name: text().notNull(),
@@ -57,7 +59,13 @@ export const organisations = sqliteTable("organisations", {
   charityNumber: text(),
   companyNumber: text(),
   insuranceExpiresOn: text(),
-  status: text().$type<"published" | "withdrawn">().notNull().default("published"),
+  // A provider's new organisation is "pending" until a moderator checks it (app/directory/organisation-checks.server.ts):
+  // nothing of it is public before. Imported and suggested ones were checked on the way in.
+  status: text().$type<OrganisationStatus>().notNull().default("published"),
+  /** Why a moderator declined it (the provider reads this). */
+  statusReason: text(),
+  checkedBy: integer(),
+  checkedAt: text(),
   // The organisation's id in the directory it was imported from (an Open Referral organization id),
   // so importing the same data again updates it instead of adding a copy.
   externalId: text(),
@@ -69,6 +77,8 @@ export const organisations = sqliteTable("organisations", {
   index("organisations_cqc_location_idx").on(t.cqcLocationId),
   // The CQC import matches organisations by postcode.
   index("organisations_postcode_idx").on(t.postcode),
+  // The moderators' queue of new organisations, oldest first.
+  index("organisations_pending_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
 ]);
 
 export type Availability = { day: Day; from: string; to: string };

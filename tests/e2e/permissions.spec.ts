@@ -55,6 +55,8 @@ const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona
   "moderation/claims/:claimId": { path: (i) => `/moderation/claims/${i.claim}`, expect: moderation },
   // Femi (the demo seed's peer supporter): his offer and email are for moderators only.
   "moderation/peer-supporters/:userId": { path: (i) => `/moderation/peer-supporters/${i.peerSupporter}`, expect: moderation },
+  // A provider's organisation as moderators check it (the demo provider's, already approved): its people's emails are on it.
+  "moderation/organisations/:organisationId": { path: (i) => `/moderation/organisations/${i.providerOrg}`, expect: moderation },
   // The Open Referral API and short codes are public by design, and hold no personal data.
   "openreferral/services/:id?": { path: () => "/openreferral/services", expect: everyone("ok") },
   "openreferral/service_at_locations/:id?": { path: () => "/openreferral/service_at_locations", expect: everyone("ok") },

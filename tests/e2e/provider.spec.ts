@@ -1,5 +1,7 @@
-// A small provider lists itself: signs up, adds its organisation and a service, publishes it,
-// and finds it in search. And nobody can reach another organisation's listings.
+// A small provider lists itself: signs up, adds its organisation and a service, publishes it, a
+// moderator checks the new organisation, and the service is found in search. And nobody can reach
+// another organisation's listings.
+import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
 import { expect, expectNoSeriousAxeViolations, resultTitles, test } from "./support";
 
@@ -13,7 +15,7 @@ async function logIn(page: Page, email: string, next = "/provider") {
   await expect(page).toHaveURL(next);
 }
 
-test("a micro-provider signs up, adds an organisation and a service, publishes it and finds it in search", async ({ page }) => {
+test("a micro-provider signs up, adds an organisation and a service, publishes it, and once a moderator approves the organisation finds it in search", async ({ page, browser }) => {
   // A whole journey: accounts, several forms, accessibility checks, and waiting for search to catch up.
   test.setTimeout(60_000);
   const stamp = Date.now().toString(36);
@@ -57,7 +59,9 @@ test("a micro-provider signs up, adds an organisation and a service, publishes i
   await expect(page.getByText("Micro-enterprise (five or fewer staff)")).toBeVisible();
   await expect(page.getByText("DBS checked").first()).toBeVisible();
   await expect(page.getByText("Stated by you, waiting for a moderator")).toBeVisible();
+  await expect(page.getByRole("note")).toContainText("Waiting for a moderator to check your organisation");
   await expectNoSeriousAxeViolations(page);
+  const organisationUrl = new URL(page.url()).pathname;
 
   await page.getByRole("link", { name: "Add a service" }).click();
   await page.getByLabel("Name of the service").fill(serviceName);
@@ -85,8 +89,24 @@ test("a micro-provider signs up, adds an organisation and a service, publishes i
 
   await page.goto(serviceUrl);
   await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByRole("status")).toContainText("Your service is published");
+  await expect(page.getByRole("status")).toHaveText("Your service is published. It shows in search once a moderator has checked your organisation.");
   await expect(page.getByText("Published", { exact: true })).toBeVisible();
+  // Published, but the organisation is new: nothing of it is public yet.
+  await page.goto(searchUrl);
+  expect(await resultTitles(page)).not.toContain(serviceName);
+  expect((await page.goto(organisationUrl.replace("/provider", "")))?.status()).toBe(404);
+
+  // A moderator finds it in the queue, looks, and approves it.
+  const moderatorContext = await browser.newContext();
+  const moderator = await moderatorContext.newPage();
+  await logIn(moderator, "mo@example.org", "/moderation");
+  await moderator.getByRole("link", { name: `Sunita's Sitting Service ${stamp}` }).click();
+  await expect(moderator.getByRole("heading", { level: 1 })).toHaveText(`Sunita's Sitting Service ${stamp}`);
+  await expect(moderator.getByText(`${serviceName} (published: shows once you approve)`)).toBeVisible();
+  await expectNoSeriousAxeViolations(moderator);
+  await moderator.getByRole("button", { name: /^Approve/ }).click();
+  await expect(moderator.getByRole("status")).toContainText("The organisation is approved");
+  await moderatorContext.close();
 
   // The server drains the search outbox every second.
   await expect(async () => {
@@ -131,6 +151,44 @@ test("provider pages: logging in first, 403 for another organisation's listings,
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+
+  test("a moderator declines a new organisation with a reason; its owner reads it, puts it right and asks again", async ({ page, browser }) => {
+    // Evan has just registered an organisation (set up in the database, as the form is tested above),
+    // with the demo password.
+    const stamp = Date.now().toString(36);
+    const name = `Evan's Evening Visits ${stamp}`;
+    const email = `evan-${stamp}@example.org`;
+    const db = new Database(`tests/.tmp/e2e-${process.env.E2E_PORT ?? 3100}.db`);
+    const organisationId = db.prepare(`INSERT INTO organisations (name, kind, staff_count, description, town_slug, lat, lng, area_served, status)
+      SELECT ?, 'micro-enterprise', 2, 'Evening visits in Otley.', slug, lat, lng, 'Otley', 'pending' FROM towns WHERE slug = 'otley' RETURNING id`).pluck().get(name) as number;
+    const evan = db.prepare(`INSERT INTO users (email, name, password_hash) SELECT ?, 'Evan Evans', password_hash FROM users WHERE email = 'amina@example.org' RETURNING id`).pluck().get(email) as number;
+    db.prepare("INSERT INTO memberships (user_id, organisation_id, role) VALUES (?, ?, 'owner')").run(evan, organisationId);
+    db.close();
+
+    const moderatorContext = await browser.newContext({ javaScriptEnabled: false });
+    const moderator = await moderatorContext.newPage();
+    await logIn(moderator, "mo@example.org", `/moderation/organisations/${organisationId}`);
+    // A reason too short is refused, and what was typed is kept.
+    await moderator.getByLabel(/^Or decline/).fill("No.");
+    await moderator.getByRole("button", { name: "Decline" }).click();
+    await expect(moderator.getByRole("alert").getByRole("link", { name: "Give a little more of the reason (at least 10 characters)" })).toBeVisible();
+    await moderator.getByLabel(/^Or decline/).fill("We could not find you: add a phone number we can ring.");
+    await moderator.getByRole("button", { name: "Decline" }).click();
+    await expect(moderator.getByRole("status")).toContainText("The organisation is declined");
+
+    await logIn(page, email, `/provider/organisations/${organisationId}`);
+    const note = page.getByRole("note");
+    await expect(note).toContainText("A moderator could not approve your organisation yet");
+    await expect(note).toContainText("They said: We could not find you: add a phone number we can ring.");
+    await note.getByRole("button", { name: "Ask for another check" }).click();
+    await expect(page.getByRole("status")).toHaveText("Thank you. A moderator will check your organisation again.");
+    await expect(page.getByRole("note")).toContainText("Waiting for a moderator to check your organisation");
+
+    await moderator.goto(`/moderation/organisations/${organisationId}`);
+    await expect(moderator.getByText("Declined before, then put right and asked again:")).toBeVisible();
+    await expect(moderator.getByRole("button", { name: `Approve: make ${name} public` })).toBeVisible();
+    await moderatorContext.close();
+  });
 
   test("a provider confirms a listing is still accurate, and a bad edit keeps what was typed", async ({ page }) => {
     await logIn(page, "erin@example.org");

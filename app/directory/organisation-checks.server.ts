@@ -1,0 +1,59 @@
+// A provider's new organisation waits for a moderator before anything of it is public: people
+// choosing care must not find a listing nobody has looked at. Pending (or declined), its services
+// can be written and "published", but search, the public pages, ordering and the Open Referral API
+// read only published organisations, so they show once it is approved. Moderation calls these
+// (app/moderation), never the table.
+import { and, asc, count, eq } from "drizzle-orm";
+import { db, type Tx } from "../../db/client";
+import { memberships, organisations, towns, users } from "../../db/schema";
+import { queueMail } from "../accounts/mail.server";
+import { config } from "../config.server";
+import { updateOrganisation } from "./listings.server";
+
+export type CheckResult = { ok: true } | { ok: false; reason: "not-found" | "already-reviewed" };
+
+/** New organisations waiting for a moderator, oldest first. */
+export function organisationsToCheck(limit: number, offset: number) {
+  const pending = eq(organisations.status, "pending");
+  const total = db.select({ n: count() }).from(organisations).where(pending).get()?.n ?? 0;
+  const list = db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind, townName: towns.name, createdAt: organisations.createdAt })
+    .from(organisations).innerJoin(towns, eq(towns.slug, organisations.townSlug))
+    .where(pending).orderBy(asc(organisations.createdAt), asc(organisations.id)).limit(limit).offset(offset).all();
+  return { organisations: list, total };
+}
+
+/** The people who run it (to talk to before approving, and to tell of the decision). */
+export function ownersOf(organisationId: number) {
+  return db.select({ name: users.name, email: users.email, role: memberships.role }).from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.organisationId, organisationId))
+    .orderBy(asc(users.name)).limit(20).all();
+}
+
+function decide(tx: Tx, organisationId: number, moderatorId: number, to: "published" | "declined", reason: string | null): CheckResult {
+  const found = tx.select({ status: organisations.status }).from(organisations).where(eq(organisations.id, organisationId)).get();
+  if (!found) return { ok: false, reason: "not-found" };
+  // Only a pending organisation can be decided, once: a second moderator changes nothing.
+  const changed = tx.update(organisations).set({ status: to, statusReason: reason, checkedBy: moderatorId, checkedAt: new Date().toISOString() })
+    .where(and(eq(organisations.id, organisationId), eq(organisations.status, "pending"))).run().changes;
+  if (changed === 0) return { ok: false, reason: "already-reviewed" };
+  // Its services' search documents appear (or stay away) with it.
+  updateOrganisation(organisationId, {});
+  tellOwners(tx, organisationId, to === "published"
+    ? { subject: "Your organisation is approved on Weave", text: "A moderator has checked your organisation. The services you publish now show in search." }
+    : { subject: "Your organisation could not be approved on Weave", text: `A moderator could not approve your organisation yet:\n\n${reason}\n\nChange its details and ask for another check on its page.` });
+  return { ok: true };
+}
+
+function tellOwners(tx: Tx, organisationId: number, mail: { subject: string; text: string }) {
+  const page = `${config.PUBLIC_URL}/provider/organisations/${organisationId}`;
+  for (const owner of ownersOf(organisationId)) queueMail(tx, { to: owner.email, subject: mail.subject, text: `${mail.text}\n\n${page}` });
+}
+
+export const approveOrganisation = (tx: Tx, organisationId: number, moderatorId: number) => decide(tx, organisationId, moderatorId, "published", null);
+export const declineOrganisation = (tx: Tx, organisationId: number, moderatorId: number, reason: string) => decide(tx, organisationId, moderatorId, "declined", reason);
+
+/** After putting right what a moderator said, the provider asks for another check. */
+export function askForCheckAgain(tx: Tx, organisationId: number): boolean {
+  return tx.update(organisations).set({ status: "pending" })
+    .where(and(eq(organisations.id, organisationId), eq(organisations.status, "declined"))).run().changes === 1;
+}

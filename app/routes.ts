@@ -79,6 +79,7 @@ export default [
   route("reviews", "routes/reviews.tsx"),
   route("reviews/:reviewId/report", "routes/reviews.$reviewId.report.tsx"),
   route("reviews/:reviewId/withdraw", "routes/reviews.$reviewId.withdraw.tsx"),
+  route("reviews/:reviewId/edit", "routes/reviews.$reviewId.edit.tsx"),
   route("provider/reviews", "routes/provider.reviews.tsx"),
   route("provider/reviews/:reviewId", "routes/provider.reviews.$reviewId.tsx"),
   route("provider/orders/:orderId/review", "routes/provider.orders.$orderId.review.tsx"),

@@ -106,6 +106,8 @@ export const canAnswerReviews = (actor: Actor | null, review: { organisationId: 
 export const canRemoveReviews = (actor: Actor | null) => isModerator(actor);
 /** A review is withdrawn by the person it is about, or by someone acting for them now. */
 export const canWithdrawReview = (actor: Actor | null, review: { personId: number }) => canActForPerson(actor, review.personId);
+/** Changing a review's stars and words: the same people as withdrawing it. */
+export const canEditReview = canWithdrawReview;
 /**
  * A looking-for post or a request for quotes, from the person's side (reading the offers, accepting,
  * closing): the person, or someone acting for them.

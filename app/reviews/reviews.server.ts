@@ -7,7 +7,7 @@ import { db, type Tx } from "../../db/client";
 import { relationshipRatings, reviewReports, reviews } from "../../db/schema";
 import type { RemovalReason, ReviewBasis } from "../../db/schema/reviews";
 import { recordAudit } from "../accounts/audit.server";
-import { type Actor, canAnswerReviews, canRemoveReviews, canWithdrawReview, canReviewFor } from "../accounts/permissions";
+import { type Actor, canAnswerReviews, canEditReview, canRemoveReviews, canWithdrawReview, canReviewFor } from "../accounts/permissions";
 import { hitLimits, minutesText } from "../accounts/rate-limit.server";
 import { latestIsfSpendWith } from "../budgets/isf.server";
 import { getService } from "../directory/listings.server";
@@ -228,6 +228,38 @@ export function withdrawReview(actor: Actor, reviewId: number, now = new Date())
       .where(and(eq(reviewReports.reviewId, review.id), eq(reviewReports.status, "open"))).run();
     if (isPublic(review, now)) enqueueIndexing(tx, [review.serviceId]);
     audit(tx, actor, review, "review.withdrawn");
+  });
+}
+
+/** Why a review cannot be changed now, or null if it can. */
+export function editRefusal(review: Pick<Review, "removedAt" | "removalReason" | "reply">): string | null {
+  if (review.removedAt) return review.removalReason === "withdrawn" ? "This review was withdrawn, so it cannot be changed." : "A moderator removed this review, so it cannot be changed.";
+  // The reply answers what was written: changing it afterwards would leave the reply answering something else.
+  if (review.reply !== null) return "The provider has replied to this review, and their reply answers what you wrote, so it cannot be changed now. You can still withdraw it.";
+  return null;
+}
+
+/**
+ * The person a review is about (or someone acting for them) changes its stars and words, until the
+ * provider replies. It keeps its place and its publishing date, says "Changed on ...", and the
+ * listing's score follows; a provider who can already read it is told on the order.
+ */
+export function editReview(actor: Actor, reviewId: number, input: ReviewInput, now = new Date()) {
+  return immediately((tx) => {
+    const review = loadReview(tx, reviewId);
+    if (!canEditReview(actor, review)) throw new ReviewError("not-permitted", "Only the person the review is about, or someone acting for them, can change it.");
+    const refusal = editRefusal(review);
+    if (refusal) throw new ReviewError("refused", refusal);
+    const changed = tx.update(reviews).set({
+      mode: input.mode, reliability: input.reliability, communication: input.communication, value: input.value, helpedMe: input.helpedMe,
+      overall: input.overall, body: input.body, editedAt: now.toISOString(),
+    }).where(and(eq(reviews.id, review.id), isNull(reviews.removedAt), isNull(reviews.reply))).run().changes;
+    if (changed === 0) throw new ReviewError("refused", "This review changed while you were editing it: open it again to see where it stands.");
+    if (isPublic(review, now)) enqueueIndexing(tx, [review.serviceId]);
+    if (review.orderId !== null && openToProvider(tx, review, now)) {
+      postSystemMessage(tx, review.orderId, "The review of this order has been changed by its writer.", null, actor.user.id);
+    }
+    audit(tx, actor, review, "review.edited", { overall: [review.overall, input.overall] });
   });
 }
 

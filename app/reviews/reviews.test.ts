@@ -5,7 +5,7 @@ import { createElement } from "react";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { db } from "../../db/client";
-import { auditLog, occurrences, reviewReports, searchOutbox } from "../../db/schema";
+import { auditLog, messages, occurrences, reviewReports, searchOutbox } from "../../db/schema";
 import { accessLogFor } from "../accounts/audit.server";
 import { acceptOrder, recordDelivery } from "../purchasing/orders.server";
 import { recordIsfSpend } from "../budgets/isf.server";
@@ -16,7 +16,7 @@ import { aService } from "../../tests/support/fixtures";
 import { ReviewCard } from "../ui/reviews";
 import type { ReviewInput } from "./review-form";
 import {
-  rateRelationship, removeReview, replyToReview, reportReview, rescoreDue, REPORTS_PER_MINUTE, ReviewError, reviewOrder, reviewService, withdrawReview,
+  editReview, rateRelationship, removeReview, replyToReview, reportReview, rescoreDue, REPORTS_PER_MINUTE, ReviewError, reviewOrder, reviewService, withdrawReview,
 } from "./reviews.server";
 import { orderReviewState, providerOrderReview, serviceReviews } from "./views.server";
 
@@ -208,6 +208,30 @@ describe("abuse", () => {
     expect(db.select().from(reviewReports).all().map((r) => r.status)).toEqual(["dismissed"]);
     expect(db.select().from(auditLog).where(eq(auditLog.action, "review.withdrawn")).all()).toHaveLength(1);
     refusedWith(() => withdrawReview(w.as.holder(), review.id, later), "refused", /already been withdrawn/);
+  });
+
+  test("the person (or their representative) changes a review until the provider replies: the page, the score and the listing follow, and it says it was changed", () => {
+    const review = reviewOrder(w.as.holder(), orderId, good, at("2026-02-05"));
+    const later = at("2026-02-20"); // published
+    for (const who of [w.as.staff(), w.as.moderator(), w.as.stranger()]) {
+      refusedWith(() => editReview(who, review.id, { ...good, overall: 1 }, later), "not-permitted", /Only the person the review is about/);
+    }
+    db.delete(searchOutbox).run();
+    editReview(w.as.representative(), review.id, { ...good, reliability: 2, overall: 2, body: "Late three times since I wrote this." }, later);
+    const shown = serviceReviews(w.ids.serviceId, 1, later);
+    expect(shown.reviews).toMatchObject([{ overall: 2, reliability: 2, body: "Late three times since I wrote this.", editedAt: later.toISOString(), submittedAt: review.submittedAt }]);
+    expect(shown.scores.reliability.score).toBeLessThan(serviceReviews(w.ids.serviceId, 1, later).scores.communication.score!);
+    expect(db.select().from(searchOutbox).all().map((r) => r.serviceId)).toEqual([w.ids.serviceId]);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "review.edited")).all().map((a) => a.detail)).toEqual([{ overall: [5, 2] }]);
+    // The provider, who can read it, is told on the order.
+    expect(db.select().from(messages).where(eq(messages.orderId, orderId)).all().map((m) => m.body)).toContain("The review of this order has been changed by its writer.");
+    const html = renderToStaticMarkup(createElement(ReviewCard, { review: shown.reviews[0]!, organisationName: "Help at Home Otley" }));
+    expect(html).toContain("Changed by its writer on 20 February 2026");
+
+    // Once the provider has replied, the reply answers what was written: no more changes (withdrawing is still possible).
+    replyToReview(w.as.staff(), review.id, "We are sorry: we have changed the rota.", later);
+    refusedWith(() => editReview(w.as.holder(), review.id, { ...good, overall: 1 }, later), "refused", /The provider has replied/);
+    expect(serviceReviews(w.ids.serviceId, 1, later).reviews[0]!.overall).toBe(2);
   });
 
   test("a review a moderator removed is not the person's to withdraw again", () => {

@@ -4,22 +4,22 @@
 import { and, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { db } from "../../db/client";
 import { relationshipRatings, reviewReports, reviews, services } from "../../db/schema";
-import { type Actor, canAnswerReviews, canReviewFor, canWithdrawReview } from "../accounts/permissions";
+import { type Actor, canAnswerReviews, canEditReview, canReviewFor, canWithdrawReview } from "../accounts/permissions";
 import { peopleRepresentedBy } from "../accounts/representatives.server";
 import { orderForReview } from "../purchasing/views.server";
-import { openToProvider, serviceReviewBasis, type Review } from "./reviews.server";
+import { editRefusal, openToProvider, serviceReviewBasis, type Review } from "./reviews.server";
 import { isPublic, isRevealed, REPLY_DAYS, reviewWindow, revealAt, windowRefusal } from "./rules";
 import { countsAt, listingScores, noScores } from "./scores.server";
 
 export const REVIEWS_PAGE = 10;
 
 /** What anyone may read of a review. */
-export type PublicReview = Pick<Review, "id" | "basis" | "byRepresentative" | "mode" | "reliability" | "communication" | "value" | "helpedMe" | "overall" | "body" | "submittedAt" | "reply" | "repliedAt">;
+export type PublicReview = Pick<Review, "id" | "basis" | "byRepresentative" | "mode" | "reliability" | "communication" | "value" | "helpedMe" | "overall" | "body" | "submittedAt" | "editedAt" | "reply" | "repliedAt">;
 
 const publicColumns = {
   id: reviews.id, basis: reviews.basis, byRepresentative: reviews.byRepresentative, mode: reviews.mode, reliability: reviews.reliability,
   communication: reviews.communication, value: reviews.value, helpedMe: reviews.helpedMe, overall: reviews.overall, body: reviews.body,
-  submittedAt: reviews.submittedAt, reply: reviews.reply, repliedAt: reviews.repliedAt,
+  submittedAt: reviews.submittedAt, editedAt: reviews.editedAt, reply: reviews.reply, repliedAt: reviews.repliedAt,
 };
 
 export const publicPart = (r: Review): PublicReview => Object.fromEntries(Object.keys(publicColumns).map((k) => [k, r[k as keyof Review]])) as PublicReview;
@@ -165,6 +165,18 @@ export function reviewToWithdraw(actor: Actor, reviewId: number) {
   if (!row) return "missing" as const;
   if (!canWithdrawReview(actor, row.review)) return "forbidden" as const;
   return { card: publicPart(row.review), serviceName: row.serviceName, removedAt: row.review.removedAt, removalReason: row.review.removalReason };
+}
+
+/** A review as its writer changes it: the form's values, and why it cannot be changed if it cannot. */
+export function reviewToEdit(actor: Actor, reviewId: number) {
+  const row = db.select({ review: reviews, serviceName: services.name }).from(reviews).innerJoin(services, eq(services.id, reviews.serviceId))
+    .where(eq(reviews.id, reviewId)).get();
+  if (!row) return "missing" as const;
+  if (!canEditReview(actor, row.review)) return "forbidden" as const;
+  const r = row.review;
+  const values: Record<string, string> = { mode: r.mode, body: r.body };
+  for (const key of ["reliability", "communication", "value", "helpedMe", "overall"] as const) values[key] = String(r[key]);
+  return { card: publicPart(r), serviceName: row.serviceName, mode: r.mode, values, refusal: editRefusal(r) };
 }
 
 /** Reviews the provider can still reply to before they are published (the inbox's notice), oldest first. */

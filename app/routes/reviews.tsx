@@ -29,6 +29,7 @@ export default function YourReviews({ loaderData: d }: Route.ComponentProps) {
               <Stars value={r.overall} />
               <span className="text-muted"> · written {formatDate(r.submittedAt)}{forSomeoneElse ? " · for someone you act for" : r.byRepresentative ? " · by your representative" : ""} · </span>
               {r.removedAt ? (r.removalReason === "withdrawn" ? "withdrawn" : "removed by a moderator") : published ? (r.reply ? "published, with a reply" : "published") : `published on ${formatDate(r.publishAt)}, or when the provider replies`}
+              {!r.removedAt && !r.reply && <> · <Link to={`/reviews/${r.id}/edit`}>Change<span className="sr-only"> your review of {serviceName}</span></Link></>}
               {!r.removedAt && <> · <Link to={`/reviews/${r.id}/withdraw`}>Withdraw<span className="sr-only"> your review of {serviceName}</span></Link></>}
             </li>
           ))}

@@ -38,7 +38,7 @@ export function ScoreTable({ scores }: { scores: Record<ScoreKey, ScoreLine> }) 
 
 type ShownReview = {
   id: number; basis: string; byRepresentative: boolean; reliability: number; communication: number; value: number; helpedMe: number; overall: number;
-  body: string; submittedAt: string; reply: string | null; repliedAt: string | null;
+  body: string; submittedAt: string; editedAt?: string | null; reply: string | null; repliedAt: string | null;
 };
 
 export function ReviewCard({ review: r, organisationName, actions }: { review: ShownReview; organisationName: string; actions?: React.ReactNode }) {
@@ -48,6 +48,7 @@ export function ReviewCard({ review: r, organisationName, actions }: { review: S
       <p className="text-sm mb-1">
         <strong>{r.basis === "attended" ? "Not a verified purchase: the reviewer says they went" : "Verified purchase"}</strong>
         {r.byRepresentative && " · Written by a representative for the person who received the support"}
+        {r.editedAt && ` · Changed by its writer on ${formatDate(r.editedAt)}`}
       </p>
       <ul className="text-sm text-muted flex flex-wrap gap-x-4 mb-1">
         {criteria.map((c) => <li key={c.key}>{c.name}: {r[c.key]} of 5</li>)}

@@ -41,6 +41,8 @@ export const reviews = sqliteTable("reviews", {
   overall: integer().notNull(),
   body: text().notNull(),
   submittedAt: text().notNull().default(now),
+  /** When its writer last changed it (shown as "Changed on ..."); null if never. */
+  editedAt: text(),
   /** When it becomes public: the end of the provider's seven days to reply, or when they reply. */
   publishAt: text().notNull(),
   reply: text(),

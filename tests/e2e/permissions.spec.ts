@@ -79,6 +79,7 @@ const TABLE: Record<string, { path: (ids: Ids) => string; expect: Record<Persona
   "reviews/:reviewId/report": { path: (i) => `/reviews/${i.review}/report`, expect: everyone("ok") },
   // Withdrawing is the reviewed person's (or their representative's): not the provider's, not a moderator's.
   "reviews/:reviewId/withdraw": { path: (i) => `/reviews/${i.review}/withdraw`, expect: personRecord },
+  "reviews/:reviewId/edit": { path: (i) => `/reviews/${i.review}/edit`, expect: personRecord },
   "provider/reviews/:reviewId": { path: (i) => `/provider/reviews/${i.review}`, expect: organisation },
   "provider/orders/:orderId/review": { path: (i) => `/provider/orders/${i.order}/review`, expect: organisation },
   "moderation/reviews/:reviewId": { path: (i) => `/moderation/reviews/${i.review}`, expect: moderation },

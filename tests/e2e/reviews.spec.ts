@@ -164,7 +164,7 @@ test("without JavaScript, a person who went to a free group reviews it in the ea
   const serviceId = db.prepare(`INSERT INTO services (organisation_id, name, category_slug, description, price_pence, price_unit, delivery_modes, availability,
     accessibility, languages, payment_routes, town_slug, lat, lng, radius_miles, status)
     SELECT id, ?, 'leisure-and-arts', 'A free group made by the reviews test.', 0, 'free', '["community"]', '[]', '[]', '["English"]', '["self-funded"]', town_slug, lat, lng, 5, 'published'
-    FROM organisations ORDER BY id DESC LIMIT 1 RETURNING id`).pluck().get(name) as number;
+    FROM organisations WHERE status = 'published' ORDER BY id DESC LIMIT 1 RETURNING id`).pluck().get(name) as number;
   db.close();
 
   const brian = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
@@ -197,6 +197,20 @@ test("without JavaScript, a person who went to a free group reviews it in the ea
   await brian.goto(`/services/${serviceId}`);
   await expect(brian.getByRole("article", { name: /Review written/ })).toContainText("Not a verified purchase: the reviewer says they went");
   await expect(brian.getByRole("link", { name: "Review this service" })).toHaveCount(0);
+
+  // Brian changes it (thumbs, as he wrote it): "OK" overall now, with words, and the page says it was changed.
+  await brian.goto("/reviews");
+  await brian.getByRole("link", { name: `Change your review of ${name}` }).click();
+  await expect(brian.getByRole("heading", { level: 1 })).toHaveText(`Change your review of ${name}`);
+  await expect(brian.getByRole("group", { name: "Overall" }).getByLabel("Good", { exact: true })).toBeChecked();
+  await brian.getByRole("group", { name: "Overall" }).getByLabel("OK", { exact: true }).check();
+  await brian.getByLabel("Anything you want to say? (you can leave this empty)").fill("The room was cold in winter.");
+  await brian.getByRole("button", { name: "Save the changed review" }).click();
+  await expect(brian.getByRole("status")).toContainText(`Your review of ${name} is changed.`);
+  await brian.goto(`/services/${serviceId}`);
+  const changed = brian.getByRole("article", { name: /Review written/ });
+  await expect(changed).toContainText("The room was cold in winter.");
+  await expect(changed).toContainText(/Changed by its writer on \d+ \w+ \d{4}/);
 
   // Brian changes his mind: he withdraws it from his reviews, and it leaves the service's page.
   await brian.goto("/reviews");

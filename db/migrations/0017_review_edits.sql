@@ -1,0 +1,1 @@
+ALTER TABLE `reviews` ADD `edited_at` text;

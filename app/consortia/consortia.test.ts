@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "../../db/client";
-import { consortiumNotices, occurrences, orders, pledges } from "../../db/schema";
+import { consortiumNotices, mailOutbox, occurrences, orders, pledges } from "../../db/schema";
 import { AFTER_DEADLINE, at, BEFORE, groupWorld, offerTerms, opened, pledged } from "../../tests/support/consortia";
 import { balancesOf } from "../budgets/budgets.server";
 import { verifyLedger } from "../budgets/ledger.server";
@@ -134,6 +134,27 @@ describe("pledging", () => {
 });
 
 describe("forming the group", () => {
+  test("each member is emailed that the group has news (a link to the offer, not what it says), once however many notices come together", () => {
+    const w = groupWorld({ holders: 5 });
+    const offer = opened(w);
+    for (let i = 0; i < 5; i++) pledged(w, offer, i);
+    db.delete(mailOutbox).run();
+    closeOffer(null, offer, AFTER_DEADLINE);
+    // Members hear from the group; the provider, of each member's order (as of any order).
+    const mail = db.select().from(mailOutbox).all();
+    const memberOrders = pledgeRows(offer).map((p) => p.orderId!).sort((a, b) => a - b);
+    expect(mail.filter((m) => m.toAddress === "staff@example.org").map((m) => m.subject)).toEqual(memberOrders.map((n) => `News on your Weave order ${n}`));
+    const members = mail.filter((m) => m.toAddress !== "staff@example.org");
+    expect(members.map((m) => m.toAddress).sort()).toEqual(w.people.map((_, i) => `holder${i}@example.org`));
+    for (const m of members) {
+      expect(m.subject).toBe(`News on group offer ${offer} on Weave`);
+      expect(m.body).toContain(`/group-offers/${offer}`);
+      expect(m.body).not.toMatch(/£|formed|Holder\d/);
+    }
+    // What it says is on the offer's page.
+    expect(noticesFor(w.people[0]!.id).join()).toMatch(/formed with 5 members/);
+  });
+
   test("at the closing date every pledge becomes an order at the price the final size earns; the rest of each pledge goes back", () => {
     const w = groupWorld({ holders: 5 });
     const offer = opened(w);

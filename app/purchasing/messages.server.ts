@@ -8,18 +8,19 @@ import { recordAudit } from "../accounts/audit.server";
 import { type Actor, canActAsBuyer, canActAsProvider, canOrderFor } from "../accounts/permissions";
 import { getService } from "../directory/listings.server";
 import { OrderError } from "./lifecycle";
-import { tellNews } from "./news-mail.server";
+import { type Side, tellNews } from "./news-mail.server";
 
 export type MessageParty = "buyer" | "provider" | "moderator" | "weave";
 export const MESSAGE_MAX = 2000;
 
 /**
  * Writes a message inside the caller's transaction (Weave's own unless an author is given), and
- * emails the people it is news to: not its author, nor `actorId`, whoever did what Weave reports.
+ * emails the people it is news to: not its author, nor `actorId`, whoever did what Weave reports;
+ * `sides` narrows who is told (a group's member hears of their order through the group).
  */
-export function postSystemMessage(tx: Tx, orderId: number, body: string, from: { authorId: number; party: MessageParty } | null = null, actorId = from?.authorId) {
+export function postSystemMessage(tx: Tx, orderId: number, body: string, from: { authorId: number; party: MessageParty } | null = null, actorId = from?.authorId, sides?: Side[]) {
   tx.insert(messages).values({ orderId, body, authorId: from?.authorId ?? null, party: from?.party ?? "weave" }).run();
-  tellNews(tx, { kind: "order", id: orderId }, from?.party ?? "weave", actorId);
+  tellNews(tx, { kind: "order", id: orderId }, from?.party ?? "weave", actorId, sides);
 }
 
 function checkBody(body: string) {

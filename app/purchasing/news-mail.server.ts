@@ -1,8 +1,9 @@
-// Email when there is news on an order or a question (enquiry): anything written on its thread
-// (by the other side, a moderator or Weave itself) tells the people on it by email that there is
-// something to read, with a link, never what it says: an inbox may be shared, and what someone
-// buys for their care is theirs. One email per person per thread in half an hour, however much
-// happens; anyone can turn them off on their account page.
+// Email when there is news on an order, a question (enquiry) or a group offer: anything written on
+// its thread (by the other side, a moderator or Weave itself), or a notice on a group offer for
+// its members, tells the people concerned by email that there is something to read, with a link,
+// never what it says: an inbox may be shared, and what someone buys for their care is theirs. One
+// email per person per thread in half an hour, however much happens; anyone can turn them off on
+// their account page.
 import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { enquiries, mailOutbox, memberships, orders, representativeGrants, users } from "../../db/schema";
@@ -12,33 +13,71 @@ import type { MessageParty } from "./messages.server";
 
 export const NEWS_QUIET_MS = 30 * 60_000;
 
-export type Thread = { kind: "order" | "enquiry"; id: number };
+export type Thread = { kind: "order" | "enquiry" | "group" | "review"; id: number };
 
-export const newsSubject = ({ kind, id }: Thread) => kind === "order" ? `News on your Weave order ${id}` : `News on question ${id} on Weave`;
-const what = ({ kind, id }: Thread) => kind === "order" ? `order ${id}` : `question ${id} (asked about a service before ordering)`;
-const pathFor = ({ kind, id }: Thread, side: "buyer" | "provider") => kind === "enquiry" ? `/enquiries/${id}` : side === "buyer" ? `/orders/${id}` : `/provider/orders/${id}`;
+export const newsSubject = ({ kind, id }: Thread) => ({
+  order: `News on your Weave order ${id}`, enquiry: `News on question ${id} on Weave`, group: `News on group offer ${id} on Weave`, review: `A review to reply to on Weave: review ${id}`,
+})[kind];
+const what = ({ kind, id }: Thread) => ({
+  order: `order ${id}`, enquiry: `question ${id} (asked about a service before ordering)`, group: `group offer ${id}, which you joined or asked to join`,
+  review: `review ${id} of one of your services: you can reply before it is published`,
+})[kind];
+const pathFor = ({ kind, id }: Thread, side: Side) => ({
+  order: side === "buyer" ? `/orders/${id}` : `/provider/orders/${id}`, enquiry: `/enquiries/${id}`, group: `/group-offers/${id}`, review: `/provider/reviews/${id}`,
+})[kind];
 
-/** Who hears of a message: the side that did not write it (both, for Weave's and a moderator's), never the person who acted. */
-export function tellNews(tx: Tx, thread: Thread, party: MessageParty, actorId?: number, now = new Date()) {
+type Recipient = { id: number; email: string; orderEmails: boolean; path: string };
+
+/** These people and everyone acting for them now (representatives), as recipients on the buyer's side. */
+function peopleAndRepresentatives(tx: Tx, thread: Thread, personIds: number[]): Recipient[] {
+  if (personIds.length === 0) return [];
+  return tx.select({ id: users.id, email: users.email, orderEmails: users.orderEmails }).from(users).where(or(
+    inArray(users.id, personIds),
+    inArray(users.id, tx.select({ id: representativeGrants.representativeId }).from(representativeGrants)
+      .where(and(inArray(representativeGrants.holderId, personIds), isNull(representativeGrants.revokedAt)))),
+  )).all().map((u) => ({ ...u, path: pathFor(thread, "buyer") }));
+}
+
+export type Side = "buyer" | "provider";
+
+/** Everyone who works for the organisation, as recipients on the provider's side. */
+const staffOf = (tx: Tx, thread: Thread, organisationId: number): Recipient[] =>
+  tx.select({ id: users.id, email: users.email, orderEmails: users.orderEmails }).from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(memberships.organisationId, organisationId))
+    .all().map((u) => ({ ...u, path: pathFor(thread, "provider") }));
+
+/**
+ * Who hears of a message: the side that did not write it (both, for Weave's and a moderator's, unless
+ * `sides` says which), never the person who acted.
+ */
+export function tellNews(tx: Tx, thread: Thread & { kind: "order" | "enquiry" }, party: MessageParty, actorId?: number, sides: Side[] = ["buyer", "provider"], now = new Date()) {
   const table = thread.kind === "order" ? orders : enquiries;
-  const sides = tx.select({ buyerId: table.buyerId, organisationId: table.organisationId }).from(table).where(eq(table.id, thread.id)).get();
-  if (!sides) return;
-  const buyerSide = party !== "buyer"
-    ? tx.select({ id: users.id, email: users.email, orderEmails: users.orderEmails }).from(users).where(or(
-      eq(users.id, sides.buyerId),
-      inArray(users.id, tx.select({ id: representativeGrants.representativeId }).from(representativeGrants)
-        .where(and(eq(representativeGrants.holderId, sides.buyerId), isNull(representativeGrants.revokedAt)))),
-    )).all().map((u) => ({ ...u, path: pathFor(thread, "buyer") }))
-    : [];
-  const providerSide = party !== "provider"
-    ? tx.select({ id: users.id, email: users.email, orderEmails: users.orderEmails }).from(users)
-      .innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(memberships.organisationId, sides.organisationId))
-      .all().map((u) => ({ ...u, path: pathFor(thread, "provider") }))
-    : [];
+  const on = tx.select({ buyerId: table.buyerId, organisationId: table.organisationId }).from(table).where(eq(table.id, thread.id)).get();
+  if (!on) return;
+  const buyerSide = party !== "buyer" && sides.includes("buyer") ? peopleAndRepresentatives(tx, thread, [on.buyerId]) : [];
+  const providerSide = party !== "provider" && sides.includes("provider") ? staffOf(tx, thread, on.organisationId) : [];
+  emailEach(tx, thread, [...buyerSide, ...providerSide], actorId, now);
+}
+
+/** The people of an organisation: a review of theirs that did not come through an order (that one is told on the order). */
+export function tellProviderOfReview(tx: Tx, reviewId: number, organisationId: number, now = new Date()) {
+  const thread = { kind: "review" as const, id: reviewId };
+  emailEach(tx, thread, staffOf(tx, thread, organisationId), undefined, now);
+}
+
+/** News for named people on a group offer (and those acting for them): a notice on the offer's page is waiting. */
+export function tellGroupNews(tx: Tx, offerId: number, personIds: number[], now = new Date()) {
+  const thread = { kind: "group" as const, id: offerId };
+  emailEach(tx, thread, peopleAndRepresentatives(tx, thread, personIds), undefined, now);
+}
+
+function emailEach(tx: Tx, thread: Thread, recipients: Recipient[], actorId: number | undefined, now: Date) {
   const subject = newsSubject(thread);
   const since = new Date(now.getTime() - NEWS_QUIET_MS).toISOString();
-  for (const person of [...buyerSide, ...providerSide]) {
-    if (!person.orderEmails || person.id === actorId) continue;
+  const told = new Set<string>();
+  for (const person of recipients) {
+    if (!person.orderEmails || person.id === actorId || told.has(person.email)) continue;
+    told.add(person.email);
     const recent = tx.select({ id: mailOutbox.id }).from(mailOutbox)
       .where(and(eq(mailOutbox.toAddress, person.email), eq(mailOutbox.subject, subject), gt(mailOutbox.createdAt, since))).get();
     if (recent) continue;

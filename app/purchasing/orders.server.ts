@@ -157,7 +157,8 @@ export function placeContractOrder(input: ContractOrder, now = new Date()): { or
     // Dates already past when it is agreed (a job that ran late) are not booked, as when accepting.
     const booked = bookDates(tx, order, input.startsOn > today ? input.startsOn : today, input.bookThrough, null, today, "throw");
     const setAside = booked.reduce((n, o) => n + o.amountPence, 0);
-    postSystemMessage(tx, order.id, `${input.note} ${booked.length} ${booked.length === 1 ? "visit is" : "visits are"} booked, and ${formatPence(setAside)} is set aside from the budget.`);
+    // The member hears of it from the group's own notice; the provider, from their order.
+    postSystemMessage(tx, order.id, `${input.note} ${booked.length} ${booked.length === 1 ? "visit is" : "visits are"} booked, and ${formatPence(setAside)} is set aside from the budget.`, null, undefined, ["provider"]);
     audit(tx, null, order, "order.agreed", "order", order.id, { booked: booked.length, setAsidePence: setAside, unitPricePence: input.unitPricePence });
     return { orderId: order.id, setAsidePence: setAside };
   });

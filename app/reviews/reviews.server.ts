@@ -12,6 +12,7 @@ import { hitLimits, minutesText } from "../accounts/rate-limit.server";
 import { latestIsfSpendWith } from "../budgets/isf.server";
 import { getService } from "../directory/listings.server";
 import { postSystemMessage } from "../purchasing/messages.server";
+import { tellProviderOfReview } from "../purchasing/news-mail.server";
 import { orderForReview } from "../purchasing/views.server";
 import { enqueueIndexing } from "../../search/outbox";
 import type { ReviewInput } from "./review-form";
@@ -114,9 +115,12 @@ export function reviewService(actor: Actor, serviceId: number, personId: number,
     const basis = serviceReviewBasis(tx, personId, s, now);
     if (basis.basis === null) throw new ReviewError("refused", basis.reason);
     if (basis.basis === "attended" && !input.attended) throw new ReviewError("refused", "Tick the box to say you went to this group. Only people who went can review it.");
-    return insertReview(tx, actor, {
+    const review = insertReview(tx, actor, {
       serviceId: s.id, organisationId: s.organisationId, personId, basis: basis.basis, journalId: basis.basis === "isf" ? basis.journalId : undefined,
     }, input, now);
+    // An order's review is told on the order (and so by email); this one has no order to be told on.
+    tellProviderOfReview(tx, review.id, s.organisationId);
+    return review;
   });
 }
 

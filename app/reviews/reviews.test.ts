@@ -5,7 +5,7 @@ import { createElement } from "react";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { db } from "../../db/client";
-import { auditLog, messages, occurrences, reviewReports, searchOutbox } from "../../db/schema";
+import { auditLog, mailOutbox, messages, occurrences, reviewReports, searchOutbox } from "../../db/schema";
 import { accessLogFor } from "../accounts/audit.server";
 import { acceptOrder, recordDelivery } from "../purchasing/orders.server";
 import { recordIsfSpend } from "../budgets/isf.server";
@@ -62,7 +62,14 @@ describe("who can review", () => {
   test("staff cannot review their own organisation's services, even a free group they went to", () => {
     const group = createService(aService(w.ids.organisation, { name: "Coffee morning" })); // free
     refusedWith(() => reviewService(w.as.staff(), group, w.ids.staff, { ...good, attended: "yes" }), "refused", /You work for the organisation/);
-    expect(reviewService(w.as.otherStaff(), group, w.ids.otherStaff, { ...good, attended: "yes" }).basis).toBe("attended");
+    db.delete(mailOutbox).run();
+    const review = reviewService(w.as.otherStaff(), group, w.ids.otherStaff, { ...good, attended: "yes" });
+    expect(review.basis).toBe("attended");
+    // With no order to be told on, the provider's people are emailed that there is a review to reply to.
+    const mail = db.select().from(mailOutbox).all();
+    expect(mail.map((m) => [m.toAddress, m.subject])).toEqual([["staff@example.org", `A review to reply to on Weave: review ${review.id}`]]);
+    expect(mail[0]!.body).toContain(`/provider/reviews/${review.id}`);
+    expect(mail[0]!.body).not.toContain("Turned up on time");
   });
 
   test("an order not yet delivered cannot be reviewed", () => {

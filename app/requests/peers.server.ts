@@ -7,6 +7,8 @@ import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { db, type Tx } from "../../db/client";
 import { peerRequests, peerSupporters, users } from "../../db/schema";
 import { recordAudit } from "../accounts/audit.server";
+import { queueMail } from "../accounts/mail.server";
+import { config } from "../config.server";
 import { type Actor, canAskForPeerSupport, canModerate } from "../accounts/permissions";
 import { findArea } from "../directory/region";
 import { OrderError } from "../purchasing/lifecycle";
@@ -28,9 +30,17 @@ function freeSupporter(tx: Tx, areaSlug: string, personId: number) {
     .orderBy(asc(introduced), asc(peerSupporters.createdAt), asc(peerSupporters.userId)).limit(1).get() ?? null;
 }
 
-function introduce(tx: Tx, requestId: number, supporterId: number, now: Date) {
-  tx.update(peerRequests).set({ status: "introduced", supporterId, introducedAt: now.toISOString() })
-    .where(and(eq(peerRequests.id, requestId), eq(peerRequests.status, "waiting"))).run();
+/** Introduces a person to a supporter; both are emailed (the person only if they were waiting: otherwise they see it as they ask). */
+function introduce(tx: Tx, requestId: number, supporterId: number, now: Date, personWaited: boolean) {
+  const request = tx.update(peerRequests).set({ status: "introduced", supporterId, introducedAt: now.toISOString() })
+    .where(and(eq(peerRequests.id, requestId), eq(peerRequests.status, "waiting"))).returning().get();
+  if (!request) return;
+  const page = `${config.PUBLIC_URL}/peer-support`;
+  const emailOf = (id: number) => tx.select({ email: users.email }).from(users).where(eq(users.id, id)).get()?.email;
+  const supporter = emailOf(supporterId);
+  if (supporter) queueMail(tx, { to: supporter, subject: "Someone has been introduced to you on Weave", text: `Someone starting out with their support has asked for a peer supporter, and has been introduced to you. Their name and email are on your peer support page:\n${page}` });
+  const person = personWaited ? emailOf(request.personId) : undefined;
+  if (person) queueMail(tx, { to: person, subject: "You have been introduced to a peer supporter on Weave", text: `A peer supporter in your area can talk with you now. Their name and email are on your peer support page:\n${page}` });
 }
 
 /**
@@ -79,8 +89,10 @@ export function approvePeerSupporter(actor: Actor, userId: number, now = new Dat
     const waiting = tx.select({ id: peerRequests.id }).from(peerRequests)
       .where(and(eq(peerRequests.areaSlug, offer.areaSlug), eq(peerRequests.status, "waiting"), sql`${peerRequests.personId} <> ${userId}`))
       .orderBy(asc(peerRequests.id)).limit(3).all();
-    for (const w of waiting) introduce(tx, w.id, userId, now);
+    for (const w of waiting) introduce(tx, w.id, userId, now, true);
     recordAudit(tx, { actorId: actor.user.id, personId: userId, action: "peer.approved", subjectType: "peer-supporter", subjectId: userId, detail: { introduced: waiting.length } });
+    const email = tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email;
+    if (email) queueMail(tx, { to: email, subject: "Your offer of peer support on Weave is approved", text: `Thank you. A moderator has approved your offer to be a peer supporter: people in your area who ask can be introduced to you now.\n${config.PUBLIC_URL}/peer-support` });
     return { introduced: waiting.length };
   });
 }
@@ -91,6 +103,8 @@ export function declinePeerSupporter(actor: Actor, userId: number, reason: strin
     offerToCheck(actor, tx, userId);
     tx.update(peerSupporters).set({ withdrawnAt: now.toISOString(), declinedReason: reason }).where(eq(peerSupporters.userId, userId)).run();
     recordAudit(tx, { actorId: actor.user.id, personId: userId, action: "peer.declined", subjectType: "peer-supporter", subjectId: userId, detail: { reason } });
+    const email = tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email;
+    if (email) queueMail(tx, { to: email, subject: "Your offer of peer support on Weave", text: `A moderator could not approve your offer to be a peer supporter yet:\n\n${reason}\n\nYou can change it and offer again: ${config.PUBLIC_URL}/peer-support` });
   });
 }
 
@@ -124,7 +138,7 @@ export function askForPeerSupporter(actor: Actor, input: { personId: number; are
     if (existing) return existing;
     const request = tx.insert(peerRequests).values({ personId: input.personId, createdBy: actor.user.id, areaSlug: input.areaSlug, message: input.message }).returning().get();
     const supporter = freeSupporter(tx, input.areaSlug, input.personId);
-    if (supporter) introduce(tx, request.id, supporter.userId, now);
+    if (supporter) introduce(tx, request.id, supporter.userId, now, false);
     recordAudit(tx, { actorId: actor.user.id, personId: input.personId, action: "peer.asked", subjectType: "peer-request", subjectId: request.id, detail: { introduced: !!supporter } });
     return tx.select().from(peerRequests).where(eq(peerRequests.id, request.id)).get()!;
   });

@@ -2,6 +2,7 @@
 // providers that take their budget, prices to expect (and where they came from), a peer supporter.
 import { beforeEach, describe, expect, test } from "vitest";
 import { db } from "../../db/client";
+import { mailOutbox } from "../../db/schema";
 import { searchEngine } from "../../search/engine";
 import { drainOutbox } from "../../search/outbox";
 import { actorOf, anOrganisation, aService } from "../../tests/support/fixtures";
@@ -119,8 +120,15 @@ describe("a peer supporter", () => {
     offerPeerSupport(actorOf(femi), { areaSlug: "leeds", about: "I have employed my own PAs for six years." });
     expect(peerRequestOf(w.ids.holder)).toMatchObject({ request: { status: "waiting", supporterId: null } });
     expect(peerOffersToCheck().map((o) => o.name)).toEqual(["Femi Ade"]);
+    db.delete(mailOutbox).run();
     expect(approve(femi)).toEqual({ introduced: 1 });
     expect(peerRequestOf(w.ids.holder)).toMatchObject({ request: { status: "introduced", supporterId: femi }, supporterName: "Femi Ade", supporterEmail: "femi@example.org" });
+    // Femi hears he is approved and that someone was introduced; the holder, who was waiting, that they have a supporter.
+    expect(db.select().from(mailOutbox).all().map((m) => `${m.toAddress}: ${m.subject}`).sort()).toEqual([
+      "femi@example.org: Someone has been introduced to you on Weave",
+      "femi@example.org: Your offer of peer support on Weave is approved",
+      "holder@example.org: You have been introduced to a peer supporter on Weave",
+    ]);
     // Asking again keeps the one introduction.
     expect(askForPeerSupporter(w.as.holder(), { personId: w.ids.holder, areaSlug: "leeds", message: "Again" }).id).toBe(asked.id);
     expect(() => askForPeerSupporter(w.as.staff(), { personId: w.ids.holder, areaSlug: "leeds", message: "For someone else" })).toThrow(/only ask for yourself/);
@@ -145,6 +153,7 @@ describe("a peer supporter", () => {
       expect(() => declinePeerSupporter(who, femi, "No")).toThrow(/Only moderators/);
     }
     declinePeerSupporter(w.as.moderator(), femi, "We could not reach you on the number you gave.");
+    expect(db.select().from(mailOutbox).all().map((m) => [m.toAddress, m.body.includes("We could not reach you on the number you gave.")])).toEqual([["femi@example.org", true]]);
     expect(peerSupporterRecord(femi)).toMatchObject({ approvedAt: null, declinedReason: "We could not reach you on the number you gave." });
     expect(peerOffersToCheck()).toEqual([]);
     expect(() => approvePeerSupporter(w.as.moderator(), femi)).toThrow(/withdrawn or declined/);

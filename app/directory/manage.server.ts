@@ -96,16 +96,22 @@ export function registerOrganisation(actor: Actor, input: NewOrganisationInput):
   });
 }
 
-/** Name, kind and contact details appear on every service's search document, so all are re-indexed. */
-export function editOrganisation(actor: Actor, organisationId: number, input: OrganisationInput): { ok: true } | Refused {
+/**
+ * Name, kind and contact details appear on every service's search document, so all are re-indexed.
+ * A new name or kind makes it another organisation to the people choosing it: a published one goes
+ * back to the moderators (ADR 014) and is not public until checked again (`recheck: true`).
+ */
+export function editOrganisation(actor: Actor, organisationId: number, input: OrganisationInput): { ok: true; recheck: boolean } | Refused {
   assertPermitted(canManageOrganisation(actor, organisationId));
   const problem = staffCountProblem(input.kind, input.staffCount);
   if (problem) return { ok: false, errors: { staffCount: problem } };
-  db.transaction((tx) => {
-    updateOrganisation(organisationId, organisationColumns(input));
-    recordAudit(tx, { actorId: actor.user.id, action: "organisation.edited", subjectType: "organisation", subjectId: organisationId });
+  return db.transaction((tx) => {
+    const before = tx.select({ name: organisations.name, kind: organisations.kind, status: organisations.status }).from(organisations).where(eq(organisations.id, organisationId)).get();
+    const recheck = before?.status === "published" && (before.name !== input.name || before.kind !== input.kind);
+    updateOrganisation(organisationId, { ...organisationColumns(input), ...(recheck ? { status: "pending" as const, statusReason: null } : {}) });
+    recordAudit(tx, { actorId: actor.user.id, action: recheck ? "organisation.edited-recheck" : "organisation.edited", subjectType: "organisation", subjectId: organisationId, detail: recheck ? { from: { name: before!.name, kind: before!.kind } } : undefined });
+    return { ok: true as const, recheck };
   });
-  return { ok: true };
 }
 
 /** A declined organisation, put right, goes back to the moderators' queue. */

@@ -14,7 +14,7 @@ import { organisationInput, serviceInput } from "../../tests/support/listings";
 import { race } from "../../tests/support/race";
 import { approveNewOrganisation, declineNewOrganisation, moderationQueues } from "../moderation/moderation.server";
 import { getOrganisation, getService } from "./listings.server";
-import { askForAnotherCheck, createDraftService, organisationForManaging, publishService, registerOrganisation } from "./manage.server";
+import { askForAnotherCheck, createDraftService, editOrganisation, organisationForManaging, publishService, registerOrganisation } from "./manage.server";
 
 let engine: EmbeddedEngine;
 let people: Awaited<ReturnType<typeof seedDemoPeople>>;
@@ -76,6 +76,23 @@ describe("a new organisation waits for a moderator", () => {
     expect(askForAnotherCheck(sunita, organisationId)).toBe(false); // already waiting
     expect(status(organisationId)).toBe("pending");
     expect(approveNewOrganisation(actorOf(people.moderator), organisationId)).toMatchObject({ ok: true });
+    expect(await found("Sunita sits with you")).toEqual(["Sunita sits with you"]);
+  });
+
+  test("once approved, a new name or kind is checked again before it shows; other changes are not", async () => {
+    const { sunita, organisationId } = newProvider();
+    approveNewOrganisation(actorOf(people.moderator), organisationId);
+    expect(editOrganisation(sunita, organisationId, organisationInput({ name: "Sunita's Sitting Service", description: "Now on Saturdays too." }))).toEqual({ ok: true, recheck: false });
+    expect(status(organisationId)).toBe("published");
+    expect(await found("Sunita sits with you")).toEqual(["Sunita sits with you"]);
+
+    expect(editOrganisation(sunita, organisationId, organisationInput({ name: "Otley Home Care Ltd" }))).toEqual({ ok: true, recheck: true });
+    expect(status(organisationId)).toBe("pending");
+    expect(await found("Sunita sits with you")).toEqual([]);
+    expect(getOrganisation(organisationId)).toBeNull();
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "organisation.edited-recheck")).all().map((a) => a.detail))
+      .toEqual([{ from: { name: "Sunita's Sitting Service", kind: "micro-enterprise" } }]);
+    approveNewOrganisation(actorOf(people.moderator), organisationId);
     expect(await found("Sunita sits with you")).toEqual(["Sunita sits with you"]);
   });
 

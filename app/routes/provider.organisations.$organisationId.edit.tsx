@@ -9,7 +9,7 @@ import { Button, ErrorSummary, OrganisationFields } from "../ui";
 
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const { organisation } = managedOrganisation(request, context, params.organisationId);
-  return { id: organisation.id, name: organisation.name, values: organisationFormValues(organisation) };
+  return { id: organisation.id, name: organisation.name, published: organisation.status === "published", values: organisationFormValues(organisation) };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -18,7 +18,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = editOrganisation(actor, organisation.id, form.data);
   if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });
-  return redirectWithNotice(`/provider/organisations/${organisation.id}`, "edited");
+  return redirectWithNotice(`/provider/organisations/${organisation.id}`, result.recheck ? "edited-recheck" : "edited");
 }
 
 export default function EditOrganisation({ loaderData: d, actionData }: Route.ComponentProps) {
@@ -29,6 +29,7 @@ export default function EditOrganisation({ loaderData: d, actionData }: Route.Co
       <ErrorSummary errors={errors} />
       <p className="mb-2"><Link to={`/provider/organisations/${d.id}`}>Back to {d.name}</Link></p>
       <h1 className="text-4xl font-bold mb-4">Change your organisation's details</h1>
+      {d.published && <p className="mb-4">If you change its name or its kind, a moderator checks it again before it shows: until then it and its services are not public.</p>}
       <Form method="post" noValidate>
         <OrganisationFields values={actionData?.values ?? d.values} errors={errors} />
         <Button>Save changes</Button>

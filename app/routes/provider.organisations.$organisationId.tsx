@@ -20,6 +20,7 @@ const Page = z.coerce.number().int().min(1).max(10_000).catch(1);
 const confirmations = {
   created: "Your organisation is added. A moderator will check it, usually within two working days. Meanwhile, add its services: each one starts as a draft that only you can see, until you publish it.",
   edited: "Your organisation's details are saved.",
+  "edited-recheck": "Your organisation's details are saved. As its name or kind changed, a moderator checks it again before it shows: until then it is not public.",
 } as const;
 
 export function loader({ request, params, context }: Route.LoaderArgs) {

@@ -17,6 +17,7 @@ import { OrderError } from "../purchasing/lifecycle";
 import { tellGroupNews } from "../purchasing/news-mail.server";
 import { postSystemMessage } from "../purchasing/messages.server";
 import { endOrder, placeContractOrder, Refused, repriceOrder } from "../purchasing/orders.server";
+import { priceNow } from "../purchasing/views.server";
 import { addDays, dayOf, occurrenceDates } from "../purchasing/schedule";
 import { enqueueIndexing } from "../../search/outbox";
 import { firstPeriodPence, nextPeriodStart, PERIOD_DAYS, pledgePence, settlePeriod, tierPrice, tierProblem, topPrice } from "./tiers";
@@ -603,6 +604,8 @@ export function offerPage(offerId: number, actor: Actor | null, now = new Date()
     joinableLater: offer.status === "committed" && !!contract && nextPeriodStart(offer.startsOn, dayOf(now)) <= contract.endsOn,
     placesFree: Math.max(0, offer.maxMembers - all.filter((p) => p.status === "member").length),
     mine, contract, notices, canRun: canRunGroupOffer(actor, offer), pledgePence: pledgePence(offer, offer.tiers),
+    // What each of this person's places costs now (the price agreed is the most it can cost).
+    paying: Object.fromEntries(mine.filter((p) => p.orderId !== null && p.status === "member").map((p) => [p.id, priceNow(p.orderId!, now)])),
     firstPeriodAt: (price: number) => firstPeriodPence(offer, price),
   };
 }

@@ -49,6 +49,11 @@ describe("joining a formed group later", () => {
     }
     // A fall needs nobody's confirmation; they were told.
     expect(members(offer).every((m) => m.pendingPricePence === null)).toBe(true);
+    // The offer page tells a member what they pay now and what they will pay, not only the most they agreed to.
+    const holder0 = pledgeOf(offer, w.people[0]!.id)!;
+    expect(holder0.agreedPricePence).toBe(1_500);
+    expect(offerPage(offer, w.as(w.people[0]!.id), at("2026-03-01"))!.paying[holder0.id]).toEqual({ orderPricePence: 1_200, next: { date: "2026-03-03", pricePence: 1_500 } });
+    expect(offerPage(offer, w.as(w.people[0]!.id), at("2026-03-05"))!.paying[holder0.id]).toEqual({ orderPricePence: 1_200, next: { date: "2026-03-10", pricePence: 1_200 } });
     const told = db.select().from(consortiumNotices).where(eq(consortiumNotices.holderId, w.people[0]!.id)).all().map((n) => n.body).join("\n");
     expect(told).toMatch(/Holder4 joins the group from 10 March 2026\. With 5 members the group's price is £12 per hour from then/);
     expect(() => join(4, at("2026-02-13"))).toThrow(/already joined/);

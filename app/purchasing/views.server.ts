@@ -85,6 +85,19 @@ export function invoicesOf(orderId: number) {
   });
 }
 
+/**
+ * What a recurring order costs now: its next booked visit's price (each visit keeps the price it
+ * was booked at) and the order's own price, which later visits are booked at; null if there is no such order.
+ */
+export function priceNow(orderId: number, now = new Date()) {
+  const order = db.select({ unitPricePence: orders.unitPricePence }).from(orders).where(eq(orders.id, orderId)).get();
+  if (!order) return null;
+  const next = db.select({ date: occurrences.date, unitPricePence: occurrences.unitPricePence }).from(occurrences)
+    .where(and(eq(occurrences.orderId, orderId), eq(occurrences.status, "scheduled"), sql`${occurrences.date} >= ${now.toISOString().slice(0, 10)}`))
+    .orderBy(asc(occurrences.date)).limit(1).get();
+  return { orderPricePence: order.unitPricePence, next: next ? { date: next.date, pricePence: next.unitPricePence ?? order.unitPricePence } : null };
+}
+
 export const ORDERS_PAGE = 20;
 
 const buyerName = alias(users, "buyer_name");

@@ -6,6 +6,7 @@ import { arrangementNames } from "../budgets/labels";
 import { acceptProposal, budgetsFor, closeOffer, confirmNewPrice, firstNameOf, joinLater, type JoinLaterResult, leaveGroup, offerPage, pledge, type PledgeResult, withdrawOffer, withdrawPledge } from "../consortia/consortia.server";
 import { CallOffForm, describeDeadline, PledgeForm, PledgeIdForm } from "../consortia/offer-form";
 import { formatDate, formatPence, formatPrice } from "../directory/format";
+import type { PriceUnit } from "../directory/vocabulary";
 import { parseId } from "../directory/ids";
 import { readForm } from "../forms";
 import { attempt, invalid } from "../purchasing/access.server";
@@ -97,6 +98,19 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
 }
 
+/** What a member pays now, what later sessions will cost if that changes, and the most they agreed to. */
+function YourPrice({ agreedPence, paying, unit, orderId }: { agreedPence: number; paying: { orderPricePence: number; next: { date: string; pricePence: number } | null } | null; unit: PriceUnit; orderId: number | null }) {
+  const order = orderId && <Link to={`/orders/${orderId}`}>Your order</Link>;
+  if (!paying?.next) return <p>Your price: {formatPrice(paying?.orderPricePence ?? agreedPence, unit)}. {order}</p>;
+  return (
+    <p>
+      You pay {formatPrice(paying.next.pricePence, unit)} for your next session ({formatDate(paying.next.date)})
+      {paying.orderPricePence !== paying.next.pricePence && <>, and {formatPrice(paying.orderPricePence, unit)} for the sessions after the price changes</>}.
+      {agreedPence > Math.max(paying.orderPricePence, paying.next.pricePence) && <> You agreed to at most {formatPrice(agreedPence, unit)}.</>} {order}
+    </p>
+  );
+}
+
 export default function GroupOffer({ loaderData: d, actionData }: Route.ComponentProps) {
   const { offer, contract } = d.page;
   const errors: Record<string, string> = actionData?.errors ?? {};
@@ -150,7 +164,7 @@ export default function GroupOffer({ loaderData: d, actionData }: Route.Componen
             <div key={p.id} className="border-l-4 border-link pl-3 mb-3">
               <p className="font-bold">{statusWords[p.status] ?? p.status}{p.status === "left" && p.leavesOn ? ` (last session on or before ${formatDate(p.leavesOn)})` : ""}</p>
               {p.status === "pledged" && <p>{formatPence(p.reservedPence)} is set aside from your budget. When the group forms you pay the price its size earns, never more, and the rest goes back.</p>}
-              {p.agreedPricePence !== null && <p>Your price: {formatPrice(p.agreedPricePence, offer.unit)}. {p.orderId && <Link to={`/orders/${p.orderId}`}>Your order</Link>}</p>}
+              {p.agreedPricePence !== null && <YourPrice agreedPence={p.agreedPricePence} paying={d.page.paying[p.id] ?? null} unit={offer.unit} orderId={p.orderId} />}
               {open && (p.status === "pledged" || p.status === "waiting") && (
                 <Form method="post"><input type="hidden" name="pledgeId" value={p.id} /><Button secondary name="intent" value="withdraw">Withdraw from this group</Button></Form>
               )}

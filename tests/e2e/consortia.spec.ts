@@ -139,6 +139,8 @@ test("three budget holders join an offer, the minimum is reached, the closing da
   await brian.getByRole("button", { name: "Confirm the new price" }).click();
   await expect(brian.getByRole("status")).toHaveText(/^You confirmed the new price: £20 an hour from \d{1,2} \w+ \d{4}\. Sessions before then keep your old price\.$/);
   await expect(brian.getByRole("button", { name: "Confirm the new price" })).toHaveCount(0);
+  // His place says what he pays now, and what from the new period.
+  await expect(brian.getByRole("region", { name: "Your place" })).toContainText(/You pay £15 an hour for your next session \(\d{1,2} \w+ \d{4}\), and £20 an hour for the sessions after the price changes\./);
   await dina.goto(offerPath);
   await expect(dina.getByRole("button", { name: "Confirm the new price" })).toBeVisible();
 

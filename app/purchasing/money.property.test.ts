@@ -38,8 +38,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant("deliver" as const), which, fraction: fc.double({ min: 0.05, max: 1, noNaN: true }) }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant("confirm" as const), which }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("credit" as const), which, fraction: fc.double({ min: 0.01, max: 1.2, noNaN: true }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant("dispute" as const), which }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant("resolve" as const), which, fraction: fc.double({ min: 0, max: 1, noNaN: true }) }) },
+  // A resolve only acts on an open dispute: weighted up so that every run of 100 sequences has some
+  // (at 1 and 1, about one run in two hundred had none, and the coverage check below failed).
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("dispute" as const), which }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant("resolve" as const), which, fraction: fc.double({ min: 0, max: 1, noNaN: true }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("cancelVisit" as const), which }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("cancelOrder" as const), which, provider: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("end" as const), which, provider: fc.boolean() }) },

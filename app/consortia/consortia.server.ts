@@ -14,7 +14,7 @@ import { formatDate, formatPence } from "../directory/format";
 import type { CategorySlug, PriceUnit } from "../directory/vocabulary";
 import { getService } from "../directory/listings.server";
 import { OrderError } from "../purchasing/lifecycle";
-import { tellGroupNews } from "../purchasing/news-mail.server";
+import { tellPeopleNews } from "../purchasing/news-mail.server";
 import { postSystemMessage } from "../purchasing/messages.server";
 import { endOrder, placeContractOrder, Refused, repriceOrder } from "../purchasing/orders.server";
 import { priceNow } from "../purchasing/views.server";
@@ -59,7 +59,7 @@ function setPledge(tx: Tx, pledge: Pledge, changes: Partial<Pledge>) {
 /** A notice on the offer's page for each of these people, and an email saying one is waiting (app/purchasing/news-mail.server.ts). */
 function tell(tx: Tx, offerId: number, holderIds: (number | null)[], body: string) {
   for (const holderId of holderIds) tx.insert(consortiumNotices).values({ offerId, holderId, body }).run();
-  tellGroupNews(tx, offerId, holderIds.filter((id): id is number => id !== null));
+  tellPeopleNews(tx, { kind: "group", id: offerId }, holderIds.filter((id): id is number => id !== null));
 }
 
 const audit = (tx: Tx, actor: Actor | null, personId: number | null, action: string, subjectType: string, subjectId: number, detail?: Record<string, unknown>) =>

@@ -38,13 +38,14 @@ function decide(tx: Tx, organisationId: number, moderatorId: number, to: "publis
   if (changed === 0) return { ok: false, reason: "already-reviewed" };
   // Its services' search documents appear (or stay away) with it.
   updateOrganisation(organisationId, {});
-  tellOwners(tx, organisationId, to === "published"
+  tellOrganisation(tx, organisationId, to === "published"
     ? { subject: "Your organisation is approved on Weave", text: "A moderator has checked your organisation. The services you publish now show in search." }
     : { subject: "Your organisation could not be approved on Weave", text: `A moderator could not approve your organisation yet:\n\n${reason}\n\nChange its details and ask for another check on its page.` });
   return { ok: true };
 }
 
-function tellOwners(tx: Tx, organisationId: number, mail: { subject: string; text: string }) {
+/** Emails everyone who works for the organisation, with a link to its page (a moderator's decision). */
+export function tellOrganisation(tx: Tx, organisationId: number, mail: { subject: string; text: string }) {
   const page = `${config.PUBLIC_URL}/provider/organisations/${organisationId}`;
   for (const owner of ownersOf(organisationId)) queueMail(tx, { to: owner.email, subject: mail.subject, text: `${mail.text}\n\n${page}` });
 }

@@ -9,7 +9,8 @@ import { findTown } from "../directory/region";
 import {
   declineSuggestion, pendingSuggestionCount, pendingSuggestions, publishSuggestion,
 } from "../directory/suggestions.server";
-import { approveOrganisation, declineOrganisation, organisationsToCheck } from "../directory/organisation-checks.server";
+import { approveOrganisation, declineOrganisation, organisationsToCheck, tellOrganisation } from "../directory/organisation-checks.server";
+import { describeClaim } from "../directory/vetting";
 import { pendingClaims, rejectClaim, verifyClaim } from "../directory/vetting.server";
 import type { ApproveInput } from "./forms";
 
@@ -79,7 +80,10 @@ export function verifyVettingClaim(actor: Actor, claimId: number): Decision {
   assertPermitted(canModerate(actor));
   return db.transaction((tx) => {
     const result = verifyClaim(tx, claimId, actor.user.id);
-    if (result.ok) recordAudit(tx, { actorId: actor.user.id, action: "vetting-claim.verified", subjectType: "vetting-claim", subjectId: claimId, detail: { organisationId: result.claim.organisationId, fact: result.claim.fact } });
+    if (result.ok) {
+      recordAudit(tx, { actorId: actor.user.id, action: "vetting-claim.verified", subjectType: "vetting-claim", subjectId: claimId, detail: { organisationId: result.claim.organisationId, fact: result.claim.fact } });
+      tellOrganisation(tx, result.claim.organisationId, { subject: "A fact you told us is checked on Weave", text: `A moderator has checked what you told us (${describeClaim(result.claim)}): your listings now show it as checked.` });
+    }
     return decided(result.ok ? { ok: true } : result);
   }, { behavior: "immediate" });
 }
@@ -88,7 +92,10 @@ export function rejectVettingClaim(actor: Actor, claimId: number, reason: string
   assertPermitted(canModerate(actor));
   return db.transaction((tx) => {
     const result = rejectClaim(tx, claimId, actor.user.id, reason);
-    if (result.ok) recordAudit(tx, { actorId: actor.user.id, action: "vetting-claim.rejected", subjectType: "vetting-claim", subjectId: claimId, detail: { organisationId: result.claim.organisationId, fact: result.claim.fact, reason } });
+    if (result.ok) {
+      recordAudit(tx, { actorId: actor.user.id, action: "vetting-claim.rejected", subjectType: "vetting-claim", subjectId: claimId, detail: { organisationId: result.claim.organisationId, fact: result.claim.fact, reason } });
+      tellOrganisation(tx, result.claim.organisationId, { subject: "A fact you told us could not be checked on Weave", text: `A moderator could not check what you told us (${describeClaim(result.claim)}):\n\n${reason}\n\nYou can tell us again on your organisation's page.` });
+    }
     return decided(result.ok ? { ok: true } : result);
   }, { behavior: "immediate" });
 }

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { canModerate, canRecordAppointee, NotPermitted } from "../accounts/permissions";
 import { recordAppointee } from "../accounts/representatives.server";
 import { db } from "../../db/client";
-import { auditLog, organisations, suggestions } from "../../db/schema";
+import { auditLog, mailOutbox, organisations, suggestions } from "../../db/schema";
 import { seedDemoPeople } from "../../seeds/accounts";
 import type { EmbeddedEngine } from "../../search/engines/embedded";
 import { drainAll } from "../../search/outbox";
@@ -145,6 +145,13 @@ describe("vetting facts providers state", () => {
     const [dbs, insurance] = claims.map((c) => c.claim.id);
     expect(verifyVettingClaim(mo, dbs!)).toMatchObject({ ok: true });
     expect(rejectVettingClaim(mo, insurance!, "The certificate sent ended in 2023; send the current one.")).toMatchObject({ ok: true });
+    // The organisation's people are told of each decision by email, with the reason for a rejection.
+    const told = db.select().from(mailOutbox).all().filter((m) => m.subject.includes("A fact you told us"));
+    expect(told.map((m) => [m.toAddress, m.subject])).toEqual([
+      ["dev@example.org", "A fact you told us is checked on Weave"],
+      ["dev@example.org", "A fact you told us could not be checked on Weave"],
+    ]);
+    expect(told[1]!.body).toContain("The certificate sent ended in 2023; send the current one.");
 
     expect(statedFacts(organisationId)).toEqual([]);
     expect(getOrganisation(organisationId)!.organisation).toMatchObject({ dbsChecked: true, insured: false, insuranceExpiresOn: null });

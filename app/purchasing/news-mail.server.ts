@@ -1,6 +1,7 @@
-// Email when there is news on an order, a question (enquiry) or a group offer: anything written on
-// its thread (by the other side, a moderator or Weave itself), or a notice on a group offer for
-// its members, tells the people concerned by email that there is something to read, with a link,
+// Email when there is news on an order, a question (enquiry), a group offer or a request: anything
+// written on its thread (by the other side, a moderator or Weave itself), a notice on a group offer
+// for its members, or an offer on a person's request, tells the people concerned by email that
+// there is something to read, with a link,
 // never what it says: an inbox may be shared, and what someone buys for their care is theirs. One
 // email per person per thread in half an hour, however much happens; anyone can turn them off on
 // their account page.
@@ -13,17 +14,19 @@ import type { MessageParty } from "./messages.server";
 
 export const NEWS_QUIET_MS = 30 * 60_000;
 
-export type Thread = { kind: "order" | "enquiry" | "group" | "review"; id: number };
+export type Thread = { kind: "order" | "enquiry" | "group" | "review" | "request"; id: number };
 
 export const newsSubject = ({ kind, id }: Thread) => ({
-  order: `News on your Weave order ${id}`, enquiry: `News on question ${id} on Weave`, group: `News on group offer ${id} on Weave`, review: `A review to reply to on Weave: review ${id}`,
+  order: `News on your Weave order ${id}`, enquiry: `News on question ${id} on Weave`, group: `News on group offer ${id} on Weave`,
+  review: `A review to reply to on Weave: review ${id}`, request: `An offer on your request ${id} on Weave`,
 })[kind];
 const what = ({ kind, id }: Thread) => ({
   order: `order ${id}`, enquiry: `question ${id} (asked about a service before ordering)`, group: `group offer ${id}, which you joined or asked to join`,
-  review: `review ${id} of one of your services: you can reply before it is published`,
+  review: `review ${id} of one of your services: you can reply before it is published`, request: `your request ${id} (what you are looking for): a provider has offered`,
 })[kind];
 const pathFor = ({ kind, id }: Thread, side: Side) => ({
-  order: side === "buyer" ? `/orders/${id}` : `/provider/orders/${id}`, enquiry: `/enquiries/${id}`, group: `/group-offers/${id}`, review: `/provider/reviews/${id}`,
+  order: side === "buyer" ? `/orders/${id}` : `/provider/orders/${id}`, enquiry: `/enquiries/${id}`, group: `/group-offers/${id}`,
+  review: `/provider/reviews/${id}`, request: `/looking-for/${id}`,
 })[kind];
 
 type Recipient = { id: number; email: string; orderEmails: boolean; path: string };
@@ -65,9 +68,8 @@ export function tellProviderOfReview(tx: Tx, reviewId: number, organisationId: n
   emailEach(tx, thread, staffOf(tx, thread, organisationId), undefined, now);
 }
 
-/** News for named people on a group offer (and those acting for them): a notice on the offer's page is waiting. */
-export function tellGroupNews(tx: Tx, offerId: number, personIds: number[], now = new Date()) {
-  const thread = { kind: "group" as const, id: offerId };
+/** News for named people (and those acting for them): a notice on a group offer, an offer on their request. */
+export function tellPeopleNews(tx: Tx, thread: Thread & { kind: "group" | "request" }, personIds: number[], now = new Date()) {
   emailEach(tx, thread, peopleAndRepresentatives(tx, thread, personIds), undefined, now);
 }
 

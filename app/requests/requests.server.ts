@@ -18,6 +18,7 @@ import { findArea, findTown } from "../directory/region";
 import { categories, nameOf } from "../directory/vocabulary";
 import { OrderError } from "../purchasing/lifecycle";
 import { replyToEnquiry, revealEnquiryBuyer, startEnquiry } from "../purchasing/messages.server";
+import { tellPeopleNews } from "../purchasing/news-mail.server";
 import { placeAgreedOrder, type Placed } from "../purchasing/orders.server";
 import type { OrderTerms } from "../purchasing/quote.server";
 import { dayOf } from "../purchasing/schedule";
@@ -278,6 +279,7 @@ export function makeOffer(actor: Actor, requestId: number, input: OfferValues, n
     }).returning().get();
     // The provider's action is written on the person's record, as every other look at it is.
     audit(tx, actor, request, "request.offer", { offerId: offer.id, organisationId: offer.organisationId, unitPricePence: offer.unitPricePence });
+    tellPeopleNews(tx, { kind: "request", id: request.id }, [request.personId]);
     return offer;
   });
 }

@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { db } from "../../db/client";
-import { memberships, orders, requestOffers, supportRequests } from "../../db/schema";
+import { mailOutbox, memberships, orders, requestOffers, supportRequests } from "../../db/schema";
 import { actorOf, anOrganisation, aService } from "../../tests/support/fixtures";
 import { at, orderWorld, type World } from "../../tests/support/orders";
 import { balancesOf } from "../budgets/budgets.server";
@@ -93,6 +93,19 @@ describe("who can see a request", () => {
     expect(requestForPerson(w.as.staff(), id)).toBe("forbidden");
     expect(requestForPerson(w.as.stranger(), id)).toBe("forbidden");
   });
+});
+
+test("an offer on a request emails the person and their representative a link to it, not the offer itself", () => {
+  const id = post();
+  db.delete(mailOutbox).run();
+  makeOffer(w.as.staff(), id, offerValues(), NOW);
+  const mail = db.select().from(mailOutbox).all();
+  expect(mail.map((m) => m.toAddress).sort()).toEqual(["holder@example.org", "rep@example.org"]);
+  for (const m of mail) {
+    expect(m.subject).toBe(`An offer on your request ${id} on Weave`);
+    expect(m.body).toContain(`/looking-for/${id}`);
+    expect(m.body).not.toMatch(/£|Help at Home/);
+  }
 });
 
 describe("the person stays anonymous until they accept", () => {

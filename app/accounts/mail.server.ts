@@ -84,9 +84,19 @@ export async function deliverMail(now = new Date(), via: MailSender = mailSender
   return report;
 }
 
+/** How long the record of a message that is done with (sent, expired, given up) is kept: who was emailed what is personal data. */
+export const MAIL_KEPT_DAYS = 90;
+
+/** Forgets messages done with more than MAIL_KEPT_DAYS ago; pending ones are never touched. */
+export function pruneMail(now = new Date()) {
+  const before = new Date(now.getTime() - MAIL_KEPT_DAYS * 86_400_000).toISOString();
+  return db.delete(mailOutbox).where(and(inArray(mailOutbox.status, ["sent", "expired", "failed"]), lte(mailOutbox.createdAt, before))).run().changes;
+}
+
 /** The in-process worker: every MAIL_INTERVAL_MS, send what is due (0 turns it off; tests deliver by hand). */
 export function startMailWorker() {
   repeat("mail", config.MAIL_INTERVAL_MS, async () => {
+    pruneMail();
     const report = await deliverMail();
     if (report.retrying) console.warn(`mail: ${report.retrying} message(s) will be tried again: ${report.error}`);
     if (report.failed) console.error(`mail: ${report.failed} message(s) given up after ${MAX_ATTEMPTS} tries: ${report.error}`);

@@ -9,7 +9,7 @@ import { db } from "../../db/client";
 import { mailOutbox } from "../../db/schema";
 import { clearData } from "../../seeds/load";
 import { race } from "../../tests/support/race";
-import { deliverMail, type Mail, MAX_ATTEMPTS, queueMail, retryDelayMs, smtpMailSender, useMailSender } from "./mail.server";
+import { deliverMail, type Mail, MAIL_KEPT_DAYS, MAX_ATTEMPTS, pruneMail, queueMail, retryDelayMs, smtpMailSender, useMailSender } from "./mail.server";
 import { requestPasswordReset, signUp } from "./users.server";
 
 type Received = { from: string; to: string[]; data: string };
@@ -154,6 +154,15 @@ describe("several workers at once", () => {
     const after = rows();
     expect(after.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
   }, 30_000);
+});
+
+test("the record of a message done with is forgotten after 90 days; one still waiting to be sent never is", async () => {
+  queue({ to: "old@example.org", subject: "Old", text: "x" });
+  queue({ to: "waiting@example.org", subject: "Waiting", text: "y" });
+  await deliverMail(new Date(), { send: async (m) => { if (m.to === "waiting@example.org") throw new Error("mailbox full"); } });
+  expect(pruneMail(later(new Date(), (MAIL_KEPT_DAYS - 1) * 86_400_000))).toBe(0);
+  expect(pruneMail(later(new Date(), (MAIL_KEPT_DAYS + 1) * 86_400_000))).toBe(1);
+  expect(rows().map((r) => [r.toAddress, r.status])).toEqual([["waiting@example.org", "pending"]]);
 });
 
 test("a queued message is part of its transaction: rolled back with it, never sent", async () => {

@@ -8,7 +8,7 @@ import { createTransport } from "nodemailer";
 import { config } from "../config.server";
 import { repeat } from "../jobs.server";
 import { db, type Tx } from "../../db/client";
-import { mailOutbox } from "../../db/schema/accounts";
+import { mailOutbox, users } from "../../db/schema/accounts";
 
 export type Mail = { to: string; subject: string; text: string };
 export interface MailSender {
@@ -41,6 +41,12 @@ export function useMailSender(next: MailSender) {
 /** Queues a message in the caller's transaction; `expiresAt` for one that is useless after then (a link). */
 export function queueMail(tx: Tx, mail: Mail, expiresAt?: Date) {
   tx.insert(mailOutbox).values({ toAddress: mail.to, subject: mail.subject, body: mail.text, expiresAt: expiresAt?.toISOString() ?? null }).run();
+}
+
+/** Queues a message to a person by their account (nothing if there is no such account). */
+export function queueMailToUser(tx: Tx, userId: number, mail: Omit<Mail, "to">) {
+  const to = tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email;
+  if (to) queueMail(tx, { to, ...mail });
 }
 
 /** How long a sender has to send a message it claimed before another may try. */

@@ -17,7 +17,6 @@ import {
 import type { AddStaffForm, FactsInput, NewOrganisationInput, OrganisationInput, ServiceInput } from "./listing-forms";
 import { serviceColumns, staffCountProblem } from "./listing-forms";
 import { createOrganisation, createService, updateOrganisation, updateService, withdrawService } from "./listings.server";
-import { askForCheckAgain } from "./organisation-checks.server";
 import { findTown } from "./region";
 import { claimsFrom } from "./vetting";
 import { stateFacts } from "./vetting.server";
@@ -111,16 +110,6 @@ export function editOrganisation(actor: Actor, organisationId: number, input: Or
     updateOrganisation(organisationId, { ...organisationColumns(input), ...(recheck ? { status: "pending" as const, statusReason: null } : {}) });
     recordAudit(tx, { actorId: actor.user.id, action: recheck ? "organisation.edited-recheck" : "organisation.edited", subjectType: "organisation", subjectId: organisationId, detail: recheck ? { from: { name: before!.name, kind: before!.kind } } : undefined });
     return { ok: true as const, recheck };
-  });
-}
-
-/** A declined organisation, put right, goes back to the moderators' queue. */
-export function askForAnotherCheck(actor: Actor, organisationId: number): boolean {
-  assertPermitted(canManageOrganisation(actor, organisationId));
-  return db.transaction((tx) => {
-    const asked = askForCheckAgain(tx, organisationId);
-    if (asked) recordAudit(tx, { actorId: actor.user.id, action: "organisation.check-asked", subjectType: "organisation", subjectId: organisationId });
-    return asked;
   });
 }
 

@@ -2,13 +2,16 @@
 // choosing care must not find a listing nobody has looked at. Pending (or declined), its services
 // can be written and "published", but search, the public pages, ordering and the Open Referral API
 // read only published organisations, so they show once it is approved. Moderation calls these
-// (app/moderation), never the table.
+// (app/moderation), never the table; the provider asks again through `askForAnotherCheck`.
 import { and, asc, count, eq } from "drizzle-orm";
 import { db, type Tx } from "../../db/client";
-import { memberships, organisations, towns, users } from "../../db/schema";
+import { organisations, towns } from "../../db/schema";
+import { recordAudit } from "../accounts/audit.server";
 import { queueMail } from "../accounts/mail.server";
+import { type Actor, assertPermitted, canManageOrganisation } from "../accounts/permissions";
 import { config } from "../config.server";
 import { updateOrganisation } from "./listings.server";
+import { staffOf } from "./manage.server";
 
 export type CheckResult = { ok: true } | { ok: false; reason: "not-found" | "already-reviewed" };
 
@@ -20,13 +23,6 @@ export function organisationsToCheck(limit: number, offset: number) {
     .from(organisations).innerJoin(towns, eq(towns.slug, organisations.townSlug))
     .where(pending).orderBy(asc(organisations.createdAt), asc(organisations.id)).limit(limit).offset(offset).all();
   return { organisations: list, total };
-}
-
-/** The people who run it (to talk to before approving, and to tell of the decision). */
-export function ownersOf(organisationId: number) {
-  return db.select({ name: users.name, email: users.email, role: memberships.role }).from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.organisationId, organisationId))
-    .orderBy(asc(users.name)).limit(20).all();
 }
 
 function decide(tx: Tx, organisationId: number, moderatorId: number, to: "published" | "declined", reason: string | null): CheckResult {
@@ -47,14 +43,19 @@ function decide(tx: Tx, organisationId: number, moderatorId: number, to: "publis
 /** Emails everyone who works for the organisation, with a link to its page (a moderator's decision). */
 export function tellOrganisation(tx: Tx, organisationId: number, mail: { subject: string; text: string }) {
   const page = `${config.PUBLIC_URL}/provider/organisations/${organisationId}`;
-  for (const owner of ownersOf(organisationId)) queueMail(tx, { to: owner.email, subject: mail.subject, text: `${mail.text}\n\n${page}` });
+  for (const person of staffOf(organisationId)) queueMail(tx, { to: person.email, subject: mail.subject, text: `${mail.text}\n\n${page}` });
 }
 
 export const approveOrganisation = (tx: Tx, organisationId: number, moderatorId: number) => decide(tx, organisationId, moderatorId, "published", null);
 export const declineOrganisation = (tx: Tx, organisationId: number, moderatorId: number, reason: string) => decide(tx, organisationId, moderatorId, "declined", reason);
 
-/** After putting right what a moderator said, the provider asks for another check. */
-export function askForCheckAgain(tx: Tx, organisationId: number): boolean {
-  return tx.update(organisations).set({ status: "pending" })
-    .where(and(eq(organisations.id, organisationId), eq(organisations.status, "declined"))).run().changes === 1;
+/** A declined organisation, put right, goes back to the moderators' queue; false if it was not declined. */
+export function askForAnotherCheck(actor: Actor, organisationId: number): boolean {
+  assertPermitted(canManageOrganisation(actor, organisationId));
+  return db.transaction((tx) => {
+    const asked = tx.update(organisations).set({ status: "pending" })
+      .where(and(eq(organisations.id, organisationId), eq(organisations.status, "declined"))).run().changes === 1;
+    if (asked) recordAudit(tx, { actorId: actor.user.id, action: "organisation.check-asked", subjectType: "organisation", subjectId: organisationId });
+    return asked;
+  });
 }

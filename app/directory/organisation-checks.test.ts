@@ -14,7 +14,8 @@ import { organisationInput, serviceInput } from "../../tests/support/listings";
 import { race } from "../../tests/support/race";
 import { approveNewOrganisation, declineNewOrganisation, moderationQueues } from "../moderation/moderation.server";
 import { getOrganisation, getService } from "./listings.server";
-import { askForAnotherCheck, createDraftService, editOrganisation, organisationForManaging, publishService, registerOrganisation } from "./manage.server";
+import { createDraftService, editOrganisation, organisationForManaging, publishService, registerOrganisation } from "./manage.server";
+import { askForAnotherCheck } from "./organisation-checks.server";
 
 let engine: EmbeddedEngine;
 let people: Awaited<ReturnType<typeof seedDemoPeople>>;

@@ -1,10 +1,9 @@
 // Email when there is news on an order, a question (enquiry), a group offer or a request: anything
 // written on its thread (by the other side, a moderator or Weave itself), a notice on a group offer
 // for its members, or an offer on a person's request, tells the people concerned by email that
-// there is something to read, with a link,
-// never what it says: an inbox may be shared, and what someone buys for their care is theirs. One
-// email per person per thread in half an hour, however much happens; anyone can turn them off on
-// their account page.
+// there is something to read, with a link, never what it says: an inbox may be shared, and what
+// someone buys for their care is theirs. One email per person per thread in half an hour, however
+// much happens; anyone can turn them off on their account page (`users.order_emails`).
 import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { enquiries, mailOutbox, memberships, orders, representativeGrants, users } from "../../db/schema";

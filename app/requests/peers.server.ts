@@ -7,11 +7,14 @@ import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { db, type Tx } from "../../db/client";
 import { peerRequests, peerSupporters, users } from "../../db/schema";
 import { recordAudit } from "../accounts/audit.server";
-import { queueMail } from "../accounts/mail.server";
+import { queueMailToUser } from "../accounts/mail.server";
 import { config } from "../config.server";
 import { type Actor, canAskForPeerSupport, canModerate } from "../accounts/permissions";
 import { findArea } from "../directory/region";
 import { OrderError } from "../purchasing/lifecycle";
+
+/** The page where both sides of an introduction find each other's name and email. */
+const PAGE = `${config.PUBLIC_URL}/peer-support`;
 
 const immediately = <T>(fn: (tx: Tx) => T): T => db.transaction(fn, { behavior: "immediate" });
 
@@ -35,12 +38,8 @@ function introduce(tx: Tx, requestId: number, supporterId: number, now: Date, pe
   const request = tx.update(peerRequests).set({ status: "introduced", supporterId, introducedAt: now.toISOString() })
     .where(and(eq(peerRequests.id, requestId), eq(peerRequests.status, "waiting"))).returning().get();
   if (!request) return;
-  const page = `${config.PUBLIC_URL}/peer-support`;
-  const emailOf = (id: number) => tx.select({ email: users.email }).from(users).where(eq(users.id, id)).get()?.email;
-  const supporter = emailOf(supporterId);
-  if (supporter) queueMail(tx, { to: supporter, subject: "Someone has been introduced to you on Weave", text: `Someone starting out with their support has asked for a peer supporter, and has been introduced to you. Their name and email are on your peer support page:\n${page}` });
-  const person = personWaited ? emailOf(request.personId) : undefined;
-  if (person) queueMail(tx, { to: person, subject: "You have been introduced to a peer supporter on Weave", text: `A peer supporter in your area can talk with you now. Their name and email are on your peer support page:\n${page}` });
+  queueMailToUser(tx, supporterId, { subject: "Someone has been introduced to you on Weave", text: `Someone starting out with their support has asked for a peer supporter, and has been introduced to you. Their name and email are on your peer support page:\n${PAGE}` });
+  if (personWaited) queueMailToUser(tx, request.personId, { subject: "You have been introduced to a peer supporter on Weave", text: `A peer supporter in your area can talk with you now. Their name and email are on your peer support page:\n${PAGE}` });
 }
 
 /**
@@ -91,8 +90,7 @@ export function approvePeerSupporter(actor: Actor, userId: number, now = new Dat
       .orderBy(asc(peerRequests.id)).limit(3).all();
     for (const w of waiting) introduce(tx, w.id, userId, now, true);
     recordAudit(tx, { actorId: actor.user.id, personId: userId, action: "peer.approved", subjectType: "peer-supporter", subjectId: userId, detail: { introduced: waiting.length } });
-    const email = tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email;
-    if (email) queueMail(tx, { to: email, subject: "Your offer of peer support on Weave is approved", text: `Thank you. A moderator has approved your offer to be a peer supporter: people in your area who ask can be introduced to you now.\n${config.PUBLIC_URL}/peer-support` });
+    queueMailToUser(tx, userId, { subject: "Your offer of peer support on Weave is approved", text: `Thank you. A moderator has approved your offer to be a peer supporter: people in your area who ask can be introduced to you now.\n${PAGE}` });
     return { introduced: waiting.length };
   });
 }
@@ -103,8 +101,7 @@ export function declinePeerSupporter(actor: Actor, userId: number, reason: strin
     offerToCheck(actor, tx, userId);
     tx.update(peerSupporters).set({ withdrawnAt: now.toISOString(), declinedReason: reason }).where(eq(peerSupporters.userId, userId)).run();
     recordAudit(tx, { actorId: actor.user.id, personId: userId, action: "peer.declined", subjectType: "peer-supporter", subjectId: userId, detail: { reason } });
-    const email = tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email;
-    if (email) queueMail(tx, { to: email, subject: "Your offer of peer support on Weave", text: `A moderator could not approve your offer to be a peer supporter yet:\n\n${reason}\n\nYou can change it and offer again: ${config.PUBLIC_URL}/peer-support` });
+    queueMailToUser(tx, userId, { subject: "Your offer of peer support on Weave", text: `A moderator could not approve your offer to be a peer supporter yet:\n\n${reason}\n\nYou can change it and offer again: ${PAGE}` });
   });
 }
 

@@ -1,8 +1,7 @@
 import { data, Link } from "react-router";
 import type { Route } from "./+types/moderation.organisations.$organisationId";
 import { formatDate } from "../directory/format";
-import { servicesOf } from "../directory/manage.server";
-import { ownersOf } from "../directory/organisation-checks.server";
+import { servicesOf, staffOf } from "../directory/manage.server";
 import { statedFacts } from "../directory/vetting.server";
 import { nameOf, organisationKinds } from "../directory/vocabulary";
 import { readForm } from "../forms";
@@ -21,7 +20,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
       areaServed: o.areaServed, phone: o.phone, email: o.email, website: o.website, status: o.status, statusReason: o.statusReason, createdAt: o.createdAt, checkedAt: o.checkedAt,
     },
     townName: found.townName, areaName: found.areaName,
-    people: ownersOf(o.id), claims: statedFacts(o.id), services: servicesOf(o.id).services,
+    people: staffOf(o.id), claims: statedFacts(o.id), services: servicesOf(o.id).services,
   };
 }
 
@@ -29,14 +28,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { actor, found } = organisationForModerator(request, context, params.organisationId);
   const form = await request.formData();
   const intent = form.get("intent");
-  if (intent === "decline") {
-    const read = readForm(RejectForm, form);
-    if (!read.ok) return data({ errors: read.errors, values: read.values }, { status: 400 });
-  }
-  const decision = intent === "approve" ? approveNewOrganisation(actor, found.organisation.id)
-    : intent === "decline" ? declineNewOrganisation(actor, found.organisation.id, String(form.get("reason")).trim())
-    : null;
-  if (!decision) throw data("That request was not complete.", { status: 400 });
+  if (intent !== "approve" && intent !== "decline") throw data("That request was not complete.", { status: 400 });
+  const read = intent === "decline" ? readForm(RejectForm, form) : null;
+  if (read && !read.ok) return data({ errors: read.errors, values: read.values }, { status: 400 });
+  const decision = read?.ok ? declineNewOrganisation(actor, found.organisation.id, read.data.reason) : approveNewOrganisation(actor, found.organisation.id);
   if (!decision.ok) throw data(decision.message, { status: decision.status });
   return redirectWithNotice("/moderation", intent === "approve" ? "organisation-approved" : "organisation-declined");
 }
@@ -58,7 +53,7 @@ export default function CheckOrganisation({ loaderData: d, actionData }: Route.C
         <dt className="font-bold">Joined</dt><dd>{formatDate(o.createdAt)}</dd>
         <dt className="font-bold">In their words</dt><dd className="whitespace-pre-line">{o.description}</dd>
         <dt className="font-bold">People</dt>
-        <dd><ul>{d.people.map((p) => <li key={p.email}>{p.name} ({p.role}), <a href={`mailto:${p.email}`}>{p.email}</a></li>)}</ul></dd>
+        <dd><ul>{d.people.map((p) => <li key={p.userId}>{p.name} ({p.role}), <a href={`mailto:${p.email}`}>{p.email}</a></li>)}</ul></dd>
       </dl>
       <StatedFacts claims={d.claims} />
       <h2 className="text-2xl font-bold mt-6 mb-2">Services written so far ({d.services.length})</h2>

@@ -13,7 +13,7 @@ export const users = sqliteTable("users", {
   passwordHash: text().notNull(),
   createdAt: text().notNull().default(now),
   passwordChangedAt: text().notNull().default(now),
-  /** Email me when there is news on my orders and questions (app/purchasing/news-mail.server.ts); on unless turned off. */
+  /** Email me when there is news on my orders, questions, group offers and requests (app/purchasing/news-mail.server.ts); on unless turned off. */
   orderEmails: integer({ mode: "boolean" }).notNull().default(true),
 }, (t) => [uniqueIndex("users_email_idx").on(t.email)]);
 
